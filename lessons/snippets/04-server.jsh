@@ -1,0 +1,35 @@
+// Lesson 04 — the server side: bind, listen, accept.
+// Runs as is with: jshell lessons/snippets/04-server.jsh
+
+import java.net.*;
+import java.io.*;
+import java.nio.charset.StandardCharsets;
+
+// tag::unbound[]
+var server = new ServerSocket();
+server.isBound()
+// end::unbound[]
+
+// tag::bind[]
+server.setReuseAddress(true);
+server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+System.out.println("bound to " + server.getLocalSocketAddress());
+server.getLocalPort() > 0
+// end::bind[]
+
+// tag::bind-taken[]
+var port = server.getLocalPort();
+var second = new ServerSocket();
+// throws: java.net.BindException
+second.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+// end::bind-taken[]
+second.close();
+
+// tag::bind-constructor[]
+try (var everywhere = new ServerSocket(0)) {
+    System.out.println("new ServerSocket(0) listens on " + everywhere.getLocalSocketAddress());
+}
+// end::bind-constructor[]
+
+server.close();
+/exit
