@@ -86,6 +86,8 @@ final class PageTemplate {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%2$s · Sockets 101</title>
                 <link rel="stylesheet" href="../assets/style.css">
+                <script src="../assets/live.js" defer></script>
+                <link rel="stylesheet" href="../assets/live.css">
                 </head>
                 <body>
                 <header class="top">

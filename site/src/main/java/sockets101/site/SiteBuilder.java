@@ -114,6 +114,8 @@ public final class SiteBuilder {
         }
         Files.writeString(out.resolve("index.html"), template.landing(), StandardCharsets.UTF_8);
         copyAsset("style.css");
+        copyAsset("live.js");
+        copyAsset("live.css");
         problems.addAll(LinkChecker.check(out));
         return problems;
     }
