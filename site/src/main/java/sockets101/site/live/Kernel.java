@@ -1,6 +1,7 @@
 package sockets101.site.live;
 
 import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.Snippet.SubKind;
@@ -300,6 +301,8 @@ final class Kernel implements AutoCloseable {
                 if (show && event.value() != null && event.snippet() instanceof VarSnippet var
                         && event.snippet().subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
                     cell.emit("value", "text", var.name() + " ==> " + event.value() + "\n");
+                } else if (show && event.value() != null && event.snippet() instanceof ExpressionSnippet expression) {
+                    cell.emit("value", "text", expression.name() + " ==> " + event.value() + "\n"); // a bare variable
                 }
             }
         }
