@@ -20,6 +20,7 @@ final class Cells {
     }
 
     private static final Pattern NAME = Pattern.compile("[\\w.-]+");
+    private static final Pattern THROWS = Pattern.compile("^//\\s*throws:\\s*([\\w.$]+)\\s*$");
     private static final Pattern TAG = Pattern.compile("^\\s*//\\s*tag::([\\w.-]+)\\[]\\s*$");
 
     private final Path snippets;
@@ -39,6 +40,25 @@ final class Cells {
             List<String> lines = lines(file);
             if (lines != null && lines.stream().anyMatch(l -> l.strip().equals("// tag::" + tag + "[]"))) {
                 return new Cell(file, tag);
+            }
+        }
+        return null;
+    }
+
+    /** The exception the cell is meant to throw ({@code // throws: Type} inside its region), or null. */
+    String expected(Cell cell) {
+        List<String> lines = lines(cell.file());
+        boolean inside = false;
+        for (String line : lines == null ? List.<String>of() : lines) {
+            String trimmed = line.strip();
+            if (trimmed.equals("// tag::" + cell.tag() + "[]")) {
+                inside = true;
+            } else if (trimmed.equals("// end::" + cell.tag() + "[]")) {
+                inside = false;
+            } else if (inside && THROWS.matcher(trimmed).matches()) {
+                java.util.regex.Matcher m = THROWS.matcher(trimmed);
+                m.matches();
+                return m.group(1);
             }
         }
         return null;

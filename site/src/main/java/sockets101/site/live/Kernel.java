@@ -67,6 +67,7 @@ final class Kernel implements AutoCloseable {
         }
     }
 
+    private static final String EXPECTED = "expected:";
     private final String id;
     private final Limits limits;
     private final ExecutorService evaluator;
@@ -172,7 +173,7 @@ final class Kernel implements AutoCloseable {
      * the first time this kernel sees {@code file}) and returns the cell, whose events arrive as
      * it runs.
      */
-    Cell run(String file, String setup, String code) {
+    Cell run(String file, String setup, String code, String expected) {
         Cell cell = new Cell();
         synchronized (lock) {
             if (closed) {
@@ -188,11 +189,11 @@ final class Kernel implements AutoCloseable {
                 background.setLength(0);
             }
         }
-        evaluator.execute(() -> evaluate(cell, file, setup, code));
+        evaluator.execute(() -> evaluate(cell, file, setup, code, expected));
         return cell;
     }
 
-    private void evaluate(Cell cell, String file, String setup, String code) {
+    private void evaluate(Cell cell, String file, String setup, String code, String expected) {
         long start = System.nanoTime();
         String status = "ok";
         String message = null;
@@ -217,7 +218,7 @@ final class Kernel implements AutoCloseable {
             boolean ok = true;
             if (setup != null && !setUp.contains(file)) {
                 setUp.add(file);
-                String failure = evalAll(s, cell, setup, false);
+                String failure = evalAll(s, cell, setup, false, null);
                 if (failure != null) {
                     ok = false;
                     status = "error";
@@ -225,8 +226,10 @@ final class Kernel implements AutoCloseable {
                 }
             }
             if (ok) {
-                String failure = evalAll(s, cell, code, true);
-                if (failure != null) {
+                String failure = evalAll(s, cell, code, true, expected);
+                if (failure != null && failure.startsWith(EXPECTED)) {
+                    message = failure.substring(EXPECTED.length());
+                } else if (failure != null) {
                     status = "error";
                     message = failure;
                 }
@@ -275,7 +278,7 @@ final class Kernel implements AutoCloseable {
     }
 
     /** Evaluates each snippet of {@code source}; the reason it stopped early, or null. */
-    private String evalAll(JShell s, Cell cell, String source, boolean show) {
+    private String evalAll(JShell s, Cell cell, String source, boolean show, String expected) {
         List<Snippet> snippets = new SnippetParser(s.sourceCodeAnalysis()).parse("cell", source);
         for (Snippet snippet : snippets) {
             List<SnippetEvent> events = s.eval(snippet.source());
@@ -296,6 +299,11 @@ final class Kernel implements AutoCloseable {
                 if (event.exception() != null) {
                     String text = "Exception " + describe(event.exception());
                     cell.emit("error", "text", text + "\n");
+                    if (expected != null && event.exception() instanceof EvalException eval
+                            && (eval.getExceptionClassName().equals(expected)
+                            || eval.getExceptionClassName().endsWith("." + expected))) {
+                        return EXPECTED + "threw " + expected + ", as the lesson expects";
+                    }
                     return text;
                 }
                 if (show && event.value() != null && event.snippet() instanceof VarSnippet var

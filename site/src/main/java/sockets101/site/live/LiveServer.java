@@ -320,7 +320,7 @@ public final class LiveServer implements AutoCloseable {
         }
         Kernel.Cell running;
         try {
-            running = kernel.run(cell.file(), cells.setup(cell.file()), (String) code);
+            running = kernel.run(cell.file(), cells.setup(cell.file()), (String) code, cells.expected(cell));
         } catch (Kernel.BusyException e) {
             send(exchange, 409, error(e.getMessage()));
             return;

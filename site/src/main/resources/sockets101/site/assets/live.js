@@ -94,7 +94,7 @@
 
   function ended(cell, event) {
     const messages = {
-      ok: '✓ ' + event.ms + ' ms',
+      ok: '✓ ' + (event.message ? event.message + ' · ' : '') + event.ms + ' ms',
       error: '✗ ' + (event.message || t('error', 'error')),
       timeout: '⏱ ' + event.message,
       stopped: '■ ' + event.message,

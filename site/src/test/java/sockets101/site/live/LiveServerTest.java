@@ -63,6 +63,11 @@ class LiveServerTest {
                 // tag::cell[]
                 fromSetup.get()
                 // end::cell[]
+
+                // tag::meant-to-throw[]
+                // throws: IllegalStateException
+                throw new IllegalStateException("meant");
+                // end::meant-to-throw[]
                 /exit
                 """);
         server = LiveServer.start(new LiveServer.Config(site, snippets, "127.0.0.1", 0, Duration.ofSeconds(2),
@@ -96,8 +101,12 @@ class LiveServerTest {
 
     /** Runs a cell and returns its events, the last one being the end. */
     private static List<Map<String, Object>> run(String code) throws Exception {
+        return run("t-1-cell", code);
+    }
+
+    private static List<Map<String, Object>> run(String cell, String code) throws Exception {
         HttpResponse<String> response = send("POST", "/api/kernels/" + kernel + "/run",
-                JSON.std.asString(Map.of("cell", "t-1-cell", "code", code)), TOKEN, null);
+                JSON.std.asString(Map.of("cell", cell, "code", code)), TOKEN, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<Map<String, Object>> events = new ArrayList<>();
         for (String line : response.body().split("\n")) {
@@ -181,6 +190,18 @@ class LiveServerTest {
         assertThat((String) end(loop).get("message")).contains("time limit of 2 s");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
         assertThat(text(run("kept"))).contains("still here");
+    }
+
+    @Test
+    void aCellBlockedInNativeCodeIsEndedAtTheLimitAndTheKernelStillWorks() throws Exception {
+        List<Map<String, Object>> blocked = run("""
+                try (var nobody = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    nobody.accept();
+                }
+                """);
+        assertThat((String) end(blocked).get("status")).isIn("timeout", "restarted");
+        assertThat((String) end(blocked).get("message")).contains("time limit of 2 s");
+        assertThat(text(run("20 + 22"))).contains("==> 42");
     }
 
     @Test
@@ -274,6 +295,16 @@ class LiveServerTest {
         assertThat(end(thrown)).containsEntry("status", "error");
         assertThat(text(thrown)).contains("Exception java.lang.IllegalStateException: boom").doesNotContain("\tat ");
         assertThat(end(run("int y = \"text\";"))).containsEntry("status", "error");
+    }
+
+    @Test
+    void aCellMeantToThrowIsOkWhenItThrowsThatException() throws Exception {
+        List<Map<String, Object>> meant = run("t-1-meant-to-throw", "throw new IllegalStateException(\"meant\");");
+        assertThat(end(meant)).containsEntry("status", "ok");
+        assertThat((String) end(meant).get("message")).contains("as the lesson expects");
+        assertThat(text(meant)).contains("IllegalStateException: meant");
+        List<Map<String, Object>> other = run("t-1-meant-to-throw", "throw new IllegalArgumentException(\"edited\");");
+        assertThat(end(other)).containsEntry("status", "error");
     }
 
     @Test
