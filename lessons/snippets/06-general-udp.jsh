@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 var loopback = InetAddress.getLoopbackAddress();
 
+// tag::udp-exchange[]
 // tag::sendto[]
 // Python: s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.sendto(b"hola", (host, port))
 var receiver = new DatagramSocket(new InetSocketAddress(loopback, 0));
@@ -25,6 +26,7 @@ String text = new String(packet.getData(), packet.getOffset(), packet.getLength(
 System.out.println(packet.getLength() + " bytes: " + text);
 System.out.println("addr is the sender's address: " + packet.getSocketAddress().equals(sender.getLocalSocketAddress()));
 // end::recvfrom[]
+// end::udp-exchange[]
 
 // tag::udp-whole-buffer[]
 // Decoding the whole buffer instead of getLength() bytes: the unused bytes are zeros (NUL).
