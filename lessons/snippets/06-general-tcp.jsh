@@ -180,6 +180,12 @@ System.out.println("chars: " + text.length() + ", UTF-8 bytes: " + text.getBytes
 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 String pieceByPiece = new String(bytes, 0, 1, StandardCharsets.UTF_8) + new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
 System.out.println("decoded piece by piece: " + pieceByPiece + " (equal: " + pieceByPiece.equals(text) + ")");
+// An InputStreamReader keeps the bytes of a half character until the rest arrives:
+var twoPieces = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, 1), new ByteArrayInputStream(bytes, 1, bytes.length - 1));
+var decoder = new InputStreamReader(twoPieces, StandardCharsets.UTF_8);
+var whole = new StringBuilder();
+for (int c; (c = decoder.read()) != -1; ) whole.append((char) c);
+System.out.println("through an InputStreamReader: " + whole + " (equal: " + whole.toString().equals(text) + ")");
 // end::utf8[]
 
 // tag::eof[]
