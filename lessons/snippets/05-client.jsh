@@ -71,7 +71,7 @@ busy.close();
 InetAddress[] addresses = InetAddress.getAllByName("localhost");
 System.out.println("localhost resolves to " + Arrays.toString(addresses));
 var candidates = new ArrayList<InetSocketAddress>();
-candidates.add(new InetSocketAddress(loopback, closedPort)); // this one will refuse
+candidates.add(0, new InetSocketAddress(loopback, closedPort)); // this one will refuse
 for (var a : addresses) candidates.add(new InetSocketAddress(a, port));
 greeter = greetOne();
 Socket connected = null;
