@@ -23,7 +23,7 @@ System.out.println("/proc/sys/kernel/hostname: " + (Files.isReadable(proc) ? Fil
 // end::proc[]
 
 // tag::command[]
-// Any system with a `hostname` command (Linux, macOS, Windows): run it, bounded by a timeout.
+// Where there is a `hostname` command: run it, bounded by a timeout.
 Process p = new ProcessBuilder("hostname").redirectErrorStream(true).start();
 if (!p.waitFor(2, TimeUnit.SECONDS)) {
     p.destroyForcibly();
