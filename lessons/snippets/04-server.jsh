@@ -32,4 +32,35 @@ try (var everywhere = new ServerSocket(0)) {
 // end::bind-constructor[]
 
 server.close();
+
+// tag::reuse-default[]
+// What a new socket starts with, before any setReuseAddress call:
+try (var tcp = new ServerSocket(); var udp = new DatagramSocket(null)) {
+    System.out.println("new ServerSocket():       SO_REUSEADDR " + tcp.getReuseAddress());
+    System.out.println("new DatagramSocket(null): SO_REUSEADDR " + udp.getReuseAddress());
+}
+// end::reuse-default[]
+
+// tag::time-wait[]
+var loopback = InetAddress.getLoopbackAddress();
+int used;
+try (var first = new ServerSocket()) {
+    first.bind(new InetSocketAddress(loopback, 0));
+    used = first.getLocalPort();
+    try (var client = new Socket(loopback, used); var conn = first.accept()) {
+        conn.close();  // the server's side closes first: that end goes to TIME_WAIT
+        System.out.println("the client sees the close: read() = " + client.getInputStream().read());
+    }
+}
+// The server restarts on the same port, with and without SO_REUSEADDR:
+for (boolean reuse : new boolean[] {false, true}) {
+    try (var again = new ServerSocket()) {
+        again.setReuseAddress(reuse);
+        again.bind(new InetSocketAddress(loopback, used));
+        System.out.println("SO_REUSEADDR " + reuse + ": bound again");
+    } catch (BindException e) {
+        System.out.println("SO_REUSEADDR " + reuse + ": " + e.getMessage());
+    }
+}
+// end::time-wait[]
 /exit
