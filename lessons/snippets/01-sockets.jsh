@@ -127,6 +127,21 @@ System.out.println("socket file removed: " + Files.deleteIfExists(path));
 System.out.println("directory removed: " + Files.deleteIfExists(dir));
 // end::unix-cleanup[]
 
+// tag::unix-channels-only[]
+// java.net.Socket does not take a Unix address, and a Unix channel has no Socket inside
+// (so no setSoTimeout either).
+try (var socket = new Socket()) {
+    socket.connect(address);
+} catch (IllegalArgumentException e) {
+    System.out.println("Socket + Unix address: " + e.getMessage());
+}
+try (var channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+    channel.socket();
+} catch (UnsupportedOperationException e) {
+    System.out.println("Unix channel.socket(): " + e.getMessage());
+}
+// end::unix-channels-only[]
+
 // tag::generic[]
 // Generic types: SocketAddress covers every kind of address; ProtocolFamily every domain.
 for (SocketAddress a : new SocketAddress[] {
