@@ -5,25 +5,25 @@ import java.net.*;
 import java.io.*;
 import java.nio.ByteBuffer;
 import java.nio.channels.*;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
 import java.util.concurrent.*;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 var loopback = InetAddress.getLoopbackAddress();
 
 // tag::tcp[]
 // TCP: a stream of bytes in both directions between two connected sockets.
 try (var server = new ServerSocket()) {
-    server.bind(new InetSocketAddress(loopback, 0));          // port 0: any free port
-    server.setSoTimeout(2000);                                 // accept() waits 2 s at most
+    server.bind(new InetSocketAddress(loopback, 0));   // port 0: any free port
+    server.setSoTimeout(2000);                         // accept() waits 2 s at most
     var serverSide = new Thread(() -> {
         try (var peer = server.accept()) {
-            peer.setSoTimeout(2000);                           // read() waits 2 s at most
-            var in = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
-            var out = new PrintWriter(new OutputStreamWriter(peer.getOutputStream(), StandardCharsets.UTF_8), true);
+            peer.setSoTimeout(2000);                   // read() waits 2 s at most
+            var in = new BufferedReader(new InputStreamReader(peer.getInputStream(), UTF_8));
+            var out = new PrintStream(peer.getOutputStream(), true, UTF_8);
             String line = in.readLine();
             System.out.println("server received: " + line);
-            out.println(line.toUpperCase());                   // the same socket also sends
+            out.println(line.toUpperCase());           // the same socket also sends
         } catch (IOException e) {
             System.out.println("server: " + e);
         }
@@ -32,12 +32,12 @@ try (var server = new ServerSocket()) {
     try (var client = new Socket()) {
         client.connect(server.getLocalSocketAddress(), 2000);
         client.setSoTimeout(2000);
-        var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-        var out = new PrintWriter(new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8), true);
+        var in = new BufferedReader(new InputStreamReader(client.getInputStream(), UTF_8));
+        var out = new PrintStream(client.getOutputStream(), true, UTF_8);
         out.println("hola");
         System.out.println("client received: " + in.readLine());
     }
-    serverSide.join(2000);                                     // its output is printed before we go on
+    serverSide.join(2000);          // the server's output is complete before we go on
 }
 // end::tcp[]
 
@@ -51,27 +51,30 @@ try (var server = new DatagramSocket(new InetSocketAddress(loopback, 0));
         try {
             var packet = new DatagramPacket(new byte[1500], 1500);
             server.receive(packet);
-            String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            var text = new String(packet.getData(), 0, packet.getLength(), UTF_8);
             System.out.println("server received: " + text);
-            byte[] reply = text.toUpperCase().getBytes(StandardCharsets.UTF_8);
-            server.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));  // answer the sender
+            byte[] reply = text.toUpperCase().getBytes(UTF_8);
+            // answer whoever sent it
+            server.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
         } catch (IOException e) {
             System.out.println("server: " + e);
         }
     });
     serverSide.start();
-    byte[] hello = "hola".getBytes(StandardCharsets.UTF_8);
+    byte[] hello = "hola".getBytes(UTF_8);
     client.send(new DatagramPacket(hello, hello.length, server.getLocalSocketAddress()));
     var packet = new DatagramPacket(new byte[1500], 1500);
     client.receive(packet);
-    System.out.println("client received: " + new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
+    var text = new String(packet.getData(), 0, packet.getLength(), UTF_8);
+    System.out.println("client received: " + text);
     serverSide.join(2000);
 }
 // end::udp[]
 
 // tag::unix-path[]
 // A Unix domain socket's address is a path in the file system, not a host and a port.
-var dir = Files.createTempDirectory("sockets101-");            // a fresh directory: no clash with anyone
+// A fresh directory: no clash with anyone else's socket.
+var dir = Files.createTempDirectory("sockets101-");
 var path = dir.resolve("demo.sock");
 // A socket file left by an earlier run would make bind() fail: remove it first.
 System.out.println("stale file removed: " + Files.deleteIfExists(path));
@@ -87,24 +90,29 @@ try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
     var serverSide = new Thread(() -> {
         try (var peer = server.accept()) {
             var buffer = ByteBuffer.allocate(64);
-            peer.read(buffer);                                 // a stream has no message edges: 4 bytes come
-                                                               // in one read here; lesson 06 frames messages
-            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+            // A stream has no message edges: 4 bytes come in one read here;
+            // lesson 06 frames messages.
+            peer.read(buffer);
+            var text = new String(buffer.array(), 0, buffer.position(), UTF_8);
             System.out.println("server received: " + text);
-            peer.write(ByteBuffer.wrap(text.toUpperCase().getBytes(StandardCharsets.UTF_8)));
+            peer.write(ByteBuffer.wrap(text.toUpperCase().getBytes(UTF_8)));
         } catch (IOException e) {
             System.out.println("server: " + e);
         }
     });
     serverSide.start();
     try (var client = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-        // Channels have no read timeout: if this takes over 2 s, closing them wakes every blocked call.
-        watchdog.schedule(() -> { try { client.close(); server.close(); } catch (IOException e) { } }, 2, TimeUnit.SECONDS);
+        // Channels have no read timeout: if this takes over 2 s, closing them
+        // wakes every blocked call.
+        watchdog.schedule(() -> {
+            try { client.close(); server.close(); } catch (IOException e) { }
+        }, 2, TimeUnit.SECONDS);
         client.connect(address);
-        client.write(ByteBuffer.wrap("hola".getBytes(StandardCharsets.UTF_8)));
+        client.write(ByteBuffer.wrap("hola".getBytes(UTF_8)));
         var buffer = ByteBuffer.allocate(64);
         client.read(buffer);
-        System.out.println("client received: " + new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
+        var text = new String(buffer.array(), 0, buffer.position(), UTF_8);
+        System.out.println("client received: " + text);
     }
     serverSide.join(2000);
 } finally {
@@ -115,7 +123,7 @@ System.out.println("after close, the file is still there: " + Files.exists(path)
 
 // tag::unix-stale[]
 try (var again = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-    again.bind(address);                                       // the old file is in the way
+    again.bind(address);                               // the old file is in the way
 } catch (BindException e) {
     System.out.println("bind on a stale socket file: " + e);
 }
@@ -128,8 +136,8 @@ System.out.println("directory removed: " + Files.deleteIfExists(dir));
 // end::unix-cleanup[]
 
 // tag::unix-channels-only[]
-// java.net.Socket does not take a Unix address, and a Unix channel has no Socket inside
-// (so no setSoTimeout either).
+// java.net.Socket does not take a Unix address, and a Unix channel has no Socket
+// inside (so no setSoTimeout either).
 try (var socket = new Socket()) {
     socket.connect(address);
 } catch (IllegalArgumentException e) {
@@ -143,7 +151,7 @@ try (var channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 // end::unix-channels-only[]
 
 // tag::generic[]
-// Generic types: SocketAddress covers every kind of address; ProtocolFamily every domain.
+// Generic types: SocketAddress covers every kind of address.
 for (SocketAddress a : new SocketAddress[] {
         new InetSocketAddress(loopback, 80), UnixDomainSocketAddress.of("/tmp/x.sock") }) {
     System.out.println(a.getClass().getSimpleName() + " is a SocketAddress: " + a);

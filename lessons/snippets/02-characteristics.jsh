@@ -48,7 +48,8 @@ try (var socket = new Socket()) {
 // SOCK_DGRAM (DatagramSocket): no connection; send() does not know if anyone listens.
 try (var socket = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
     byte[] data = "hola".getBytes(StandardCharsets.UTF_8);
-    socket.send(new DatagramPacket(data, data.length, new InetSocketAddress(loopback, closedPort)));
+    var target = new InetSocketAddress(loopback, closedPort);
+    socket.send(new DatagramPacket(data, data.length, target));
     System.out.println("UDP send: " + data.length + " bytes sent, no error");
 }
 // end::dgram[]
@@ -60,11 +61,13 @@ DatagramChannel.open(StandardProtocolFamily.UNIX)
 
 // tag::protocol[]
 // Every way to open a channel: a family at most, never a protocol number.
-for (var type : List.of(SocketChannel.class, ServerSocketChannel.class, DatagramChannel.class)) {
+for (var type : List.of(SocketChannel.class, ServerSocketChannel.class,
+                        DatagramChannel.class)) {
     var opens = new TreeSet<String>();
     for (var m : type.getMethods()) {
         if (m.getName().equals("open")) {
-            opens.add("open(" + String.join(", ", Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")");
+            var params = Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName);
+            opens.add("open(" + String.join(", ", params.toList()) + ")");
         }
     }
     System.out.println(type.getSimpleName() + ": " + opens);
@@ -73,9 +76,10 @@ for (var type : List.of(SocketChannel.class, ServerSocketChannel.class, Datagram
 
 // tag::host[]
 for (var text : List.of("127.0.0.1", "::1", "255.255.255.255")) {
-    var address = InetAddress.getByName(text);                 // a literal address: parsed, no DNS lookup
-    System.out.printf("%-16s -> %-13s %-24s loopback=%s%n", text,
-            address.getClass().getSimpleName(), address.getHostAddress(), address.isLoopbackAddress());
+    var address = InetAddress.getByName(text);     // a literal: parsed, not looked up
+    System.out.printf("%-16s -> %-13s %-16s loopback=%s%n", text,
+            address.getClass().getSimpleName(), address.getHostAddress(),
+            address.isLoopbackAddress());
 }
 // end::host[]
 
@@ -85,12 +89,14 @@ System.out.println(Arrays.toString(InetAddress.getAllByName("localhost")));
 // end::localhost[]
 
 // tag::v4-v6[]
-// A server on 127.0.0.1 (IPv4) is not reachable at ::1 (IPv6), even though both are "this machine".
+// A server on 127.0.0.1 (IPv4) is not reachable at ::1 (IPv6),
+// even though both are "this machine".
 try (var server = new ServerSocket()) {
     server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
     for (var host : List.of("127.0.0.1", "::1")) {
         try (var client = new Socket()) {
-            client.connect(new InetSocketAddress(InetAddress.getByName(host), server.getLocalPort()), 2000);
+            var target = new InetSocketAddress(host, server.getLocalPort());
+            client.connect(target, 2000);
             System.out.println(host + ": connected");
         } catch (IOException e) {
             System.out.println(host + ": " + e.getMessage());
@@ -108,29 +114,33 @@ new InetSocketAddress(loopback, 65536)
 try (var a = new ServerSocket(); var b = new ServerSocket()) {
     a.bind(new InetSocketAddress(loopback, 0));
     b.bind(new InetSocketAddress(loopback, 0));
-    System.out.println("two binds on port 0, two different free ports: " + (a.getLocalPort() != b.getLocalPort()));
+    System.out.println("port 0 twice: " + a.getLocalPort() + " and " + b.getLocalPort()
+            + ", different: " + (a.getLocalPort() != b.getLocalPort()));
 }
 // end::port-zero[]
 
 // tag::port-tcp-udp[]
-// TCP and UDP count their ports apart: one service can listen on port N of both (as DNS does on 53).
+// TCP and UDP count their ports apart: one service can listen on port N of both
+// (as DNS does on 53).
 try (var tcp = new ServerSocket()) {
     tcp.bind(new InetSocketAddress(loopback, 0));
-    try (var udp = new DatagramSocket(new InetSocketAddress(loopback, tcp.getLocalPort()))) {
-        System.out.println("TCP and UDP on the same port: " + (tcp.getLocalPort() == udp.getLocalPort()));
+    var port = tcp.getLocalPort();
+    try (var udp = new DatagramSocket(new InetSocketAddress(loopback, port))) {
+        System.out.println("TCP and UDP on the same port: " + (port == udp.getLocalPort()));
     }
 }
 // end::port-tcp-udp[]
 
 // tag::services[]
-// The system's list of well-known ports (Java has no getservbyname; this file is what it reads in C).
+// The system's list of well-known ports (Java has no getservbyname).
 var services = Path.of("/etc/services");
 if (Files.isReadable(services)) {
     for (var name : List.of("domain", "ssh", "ftp", "http", "https")) {
         Files.readAllLines(services, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.matches(name + "\\s+\\d+/tcp.*"))
                 .findFirst()
-                .ifPresent(line -> System.out.println(line.split("#")[0].strip().replaceAll("\\s+", " ")));
+                .map(line -> line.split("#")[0].strip().replaceAll("\\s+", " "))
+                .ifPresent(System.out::println);
     }
 } else {
     System.out.println("no /etc/services on this system");

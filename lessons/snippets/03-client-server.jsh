@@ -3,60 +3,66 @@
 
 import java.net.*;
 import java.io.*;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.*;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 // tag::dialogue[]
-// Each side prints its step just before taking it; the latch makes the order of the lines
-// the order of the diagram (and the same on every run).
+// One line per step of the diagram: who, the classic call, the Java call.
+void step(String who, String call, String java) {
+    System.out.printf("%-7s %-10s %s%n", who, call, java);
+}
+
+// Each side prints its step just before taking it; the latches make the order of the
+// lines the order of the diagram, the same on every run.
 var waiting = new CountDownLatch(1);    // the server is about to block in accept()
 var accepted = new CountDownLatch(1);   // accept() has returned
 
-System.out.println("server: socket()  new ServerSocket()");
+step("server", "socket()", "new ServerSocket()");
 var server = new ServerSocket();
-System.out.println("server: bind()    server.bind(address, 50)");
-System.out.println("server: listen()  (done by bind: the queue holds 50)");
+step("server", "bind()", "server.bind(address, 50)");
+step("server", "listen()", "(done by bind: a queue of 50)");
 server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-server.setSoTimeout(2000);
+server.setSoTimeout(2000);                              // accept() waits 2 s at most
 
 var serverSide = new Thread(() -> {
-    System.out.println("server: accept()  server.accept() blocks until a client arrives");
+    step("server", "accept()", "server.accept() blocks until a client arrives");
     waiting.countDown();
     try (var peer = server.accept()) {
-        System.out.println("server: accept()  returns a new Socket for the client");
+        step("server", "accept()", "returns a new Socket for this client");
         accepted.countDown();
         peer.setSoTimeout(2000);
-        var in = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
-        var out = new PrintWriter(new OutputStreamWriter(peer.getOutputStream(), StandardCharsets.UTF_8), true);
+        var in = new BufferedReader(new InputStreamReader(peer.getInputStream(), UTF_8));
+        var out = new PrintStream(peer.getOutputStream(), true, UTF_8);
         String request = in.readLine();
-        System.out.println("server: recv()    in.readLine() -> " + request);
-        System.out.println("server: send()    out.println(\"" + request.toUpperCase() + "\")");
-        out.println(request.toUpperCase());
+        step("server", "recv()", "in.readLine() -> " + request);
+        String reply = request.toUpperCase();
+        step("server", "send()", "out.println(\"" + reply + "\")");
+        out.println(reply);
         String end = in.readLine();
-        System.out.println("server: recv()    in.readLine() -> " + end + " (the client closed)");
-        System.out.println("server: close()   peer.close()");
+        step("server", "recv()", "in.readLine() -> " + end + ": the client closed");
+        step("server", "close()", "peer.close()");
     } catch (IOException e) {
-        System.out.println("server: " + e);
+        step("server", "error", e.toString());
     }
 });
 serverSide.start();
 waiting.await(2, TimeUnit.SECONDS);
 
-System.out.println("client: socket()  new Socket()");
+step("client", "socket()", "new Socket()");
 try (var client = new Socket()) {
-    System.out.println("client: connect() client.connect(address, 2000): SYN, SYN-ACK, ACK");
+    step("client", "connect()", "client.connect(address, 2000): SYN, SYN-ACK, ACK");
     client.connect(server.getLocalSocketAddress(), 2000);
     accepted.await(2, TimeUnit.SECONDS);
     client.setSoTimeout(2000);
-    var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-    var out = new PrintWriter(new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8), true);
-    System.out.println("client: send()    out.println(\"hola\")");
+    var in = new BufferedReader(new InputStreamReader(client.getInputStream(), UTF_8));
+    var out = new PrintStream(client.getOutputStream(), true, UTF_8);
+    step("client", "send()", "out.println(\"hola\")");
     out.println("hola");
-    System.out.println("client: recv()    in.readLine() -> " + in.readLine());
-    System.out.println("client: close()   client.close()");
+    step("client", "recv()", "in.readLine() -> " + in.readLine());
+    step("client", "close()", "client.close()");
 }
 serverSide.join(2000);
-System.out.println("server: close()   server.close()");
+step("server", "close()", "server.close()");
 server.close();
 // end::dialogue[]
 /exit
