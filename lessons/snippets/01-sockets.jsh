@@ -15,11 +15,12 @@ var loopback = InetAddress.getLoopbackAddress();
 // TCP: a stream of bytes in both directions between two connected sockets.
 try (var server = new ServerSocket()) {
     server.bind(new InetSocketAddress(loopback, 0));   // port 0: any free port
-    server.setSoTimeout(2000);                         // accept() waits 2 s at most
+    server.setSoTimeout(5000);                         // accept() waits 5 s at most
     var serverSide = new Thread(() -> {
         try (var peer = server.accept()) {
-            peer.setSoTimeout(2000);                   // read() waits 2 s at most
-            var in = new BufferedReader(new InputStreamReader(peer.getInputStream(), UTF_8));
+            peer.setSoTimeout(5000);                   // read() waits 5 s at most
+            var in = new BufferedReader(
+                    new InputStreamReader(peer.getInputStream(), UTF_8));
             var out = new PrintStream(peer.getOutputStream(), true, UTF_8);
             String line = in.readLine();
             System.out.println("server received: " + line);
@@ -30,14 +31,15 @@ try (var server = new ServerSocket()) {
     });
     serverSide.start();
     try (var client = new Socket()) {
-        client.connect(server.getLocalSocketAddress(), 2000);
-        client.setSoTimeout(2000);
-        var in = new BufferedReader(new InputStreamReader(client.getInputStream(), UTF_8));
+        client.connect(server.getLocalSocketAddress(), 5000);
+        client.setSoTimeout(5000);
+        var in = new BufferedReader(
+                new InputStreamReader(client.getInputStream(), UTF_8));
         var out = new PrintStream(client.getOutputStream(), true, UTF_8);
         out.println("hola");
         System.out.println("client received: " + in.readLine());
     }
-    serverSide.join(2000);          // the server's output is complete before we go on
+    serverSide.join(5000);          // its output is complete before going on
 }
 // end::tcp[]
 
@@ -45,8 +47,8 @@ try (var server = new ServerSocket()) {
 // UDP: separate datagrams, no connection; each one says where it comes from.
 try (var server = new DatagramSocket(new InetSocketAddress(loopback, 0));
      var client = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
-    server.setSoTimeout(2000);
-    client.setSoTimeout(2000);
+    server.setSoTimeout(5000);
+    client.setSoTimeout(5000);
     var serverSide = new Thread(() -> {
         try {
             var packet = new DatagramPacket(new byte[1500], 1500);
@@ -55,24 +57,26 @@ try (var server = new DatagramSocket(new InetSocketAddress(loopback, 0));
             System.out.println("server received: " + text);
             byte[] reply = text.toUpperCase().getBytes(UTF_8);
             // answer whoever sent it
-            server.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+            var sender = packet.getSocketAddress();
+            server.send(new DatagramPacket(reply, reply.length, sender));
         } catch (IOException e) {
             System.out.println("server: " + e);
         }
     });
     serverSide.start();
     byte[] hello = "hola".getBytes(UTF_8);
-    client.send(new DatagramPacket(hello, hello.length, server.getLocalSocketAddress()));
+    var target = server.getLocalSocketAddress();
+    client.send(new DatagramPacket(hello, hello.length, target));
     var packet = new DatagramPacket(new byte[1500], 1500);
     client.receive(packet);
     var text = new String(packet.getData(), 0, packet.getLength(), UTF_8);
     System.out.println("client received: " + text);
-    serverSide.join(2000);
+    serverSide.join(5000);
 }
 // end::udp[]
 
 // tag::unix-path[]
-// A Unix domain socket's address is a path in the file system, not a host and a port.
+// A Unix domain socket's address is a path in the file system, not host and port.
 // A fresh directory: no clash with anyone else's socket.
 var dir = Files.createTempDirectory("sockets101-");
 var path = dir.resolve("demo.sock");
@@ -102,11 +106,11 @@ try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
     });
     serverSide.start();
     try (var client = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-        // Channels have no read timeout: if this takes over 2 s, closing them
+        // Channels have no read timeout: if this takes over 5 s, closing them
         // wakes every blocked call.
         watchdog.schedule(() -> {
             try { client.close(); server.close(); } catch (IOException e) { }
-        }, 2, TimeUnit.SECONDS);
+        }, 5, TimeUnit.SECONDS);
         client.connect(address);
         client.write(ByteBuffer.wrap("hola".getBytes(UTF_8)));
         var buffer = ByteBuffer.allocate(64);
@@ -114,7 +118,7 @@ try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
         var text = new String(buffer.array(), 0, buffer.position(), UTF_8);
         System.out.println("client received: " + text);
     }
-    serverSide.join(2000);
+    serverSide.join(5000);
 } finally {
     watchdog.shutdownNow();
 }
@@ -153,7 +157,8 @@ try (var channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 // tag::generic[]
 // Generic types: SocketAddress covers every kind of address.
 for (SocketAddress a : new SocketAddress[] {
-        new InetSocketAddress(loopback, 80), UnixDomainSocketAddress.of("/tmp/x.sock") }) {
+        new InetSocketAddress(loopback, 80),
+        UnixDomainSocketAddress.of("/tmp/x.sock") }) {
     System.out.println(a.getClass().getSimpleName() + " is a SocketAddress: " + a);
 }
 // end::generic[]

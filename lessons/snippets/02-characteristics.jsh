@@ -36,16 +36,16 @@ try (var probe = new ServerSocket()) {
     probe.bind(new InetSocketAddress(loopback, 0));
     closedPort = probe.getLocalPort();
 }
-// SOCK_STREAM (Socket): connect() first, and it fails when there is nobody to connect to.
+// SOCK_STREAM (Socket): connect() first; it fails when nobody is there.
 try (var socket = new Socket()) {
-    socket.connect(new InetSocketAddress(loopback, closedPort), 2000);
+    socket.connect(new InetSocketAddress(loopback, closedPort), 5000);
 } catch (ConnectException e) {
     System.out.println("TCP connect: " + e.getMessage());
 }
 // end::stream[]
 
 // tag::dgram[]
-// SOCK_DGRAM (DatagramSocket): no connection; send() does not know if anyone listens.
+// SOCK_DGRAM (DatagramSocket): no connection; send() cannot know if anyone listens.
 try (var socket = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
     byte[] data = "hola".getBytes(StandardCharsets.UTF_8);
     var target = new InetSocketAddress(loopback, closedPort);
@@ -66,7 +66,8 @@ for (var type : List.of(SocketChannel.class, ServerSocketChannel.class,
     var opens = new TreeSet<String>();
     for (var m : type.getMethods()) {
         if (m.getName().equals("open")) {
-            var params = Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName);
+            var params = Arrays.stream(m.getParameterTypes())
+                    .map(Class::getSimpleName);
             opens.add("open(" + String.join(", ", params.toList()) + ")");
         }
     }
@@ -76,7 +77,7 @@ for (var type : List.of(SocketChannel.class, ServerSocketChannel.class,
 
 // tag::host[]
 for (var text : List.of("127.0.0.1", "::1", "255.255.255.255")) {
-    var address = InetAddress.getByName(text);     // a literal: parsed, not looked up
+    var address = InetAddress.getByName(text);   // a literal: parsed, not looked up
     System.out.printf("%-16s -> %-13s %-16s loopback=%s%n", text,
             address.getClass().getSimpleName(), address.getHostAddress(),
             address.isLoopbackAddress());
@@ -96,7 +97,7 @@ try (var server = new ServerSocket()) {
     for (var host : List.of("127.0.0.1", "::1")) {
         try (var client = new Socket()) {
             var target = new InetSocketAddress(host, server.getLocalPort());
-            client.connect(target, 2000);
+            client.connect(target, 5000);
             System.out.println(host + ": connected");
         } catch (IOException e) {
             System.out.println(host + ": " + e.getMessage());
@@ -114,7 +115,8 @@ new InetSocketAddress(loopback, 65536)
 try (var a = new ServerSocket(); var b = new ServerSocket()) {
     a.bind(new InetSocketAddress(loopback, 0));
     b.bind(new InetSocketAddress(loopback, 0));
-    System.out.println("port 0 twice: " + a.getLocalPort() + " and " + b.getLocalPort()
+    System.out.println("port 0 twice: " + a.getLocalPort() + " and "
+            + b.getLocalPort()
             + ", different: " + (a.getLocalPort() != b.getLocalPort()));
 }
 // end::port-zero[]
@@ -126,7 +128,7 @@ try (var tcp = new ServerSocket()) {
     tcp.bind(new InetSocketAddress(loopback, 0));
     var port = tcp.getLocalPort();
     try (var udp = new DatagramSocket(new InetSocketAddress(loopback, port))) {
-        System.out.println("TCP and UDP on the same port: " + (port == udp.getLocalPort()));
+        System.out.println("TCP and UDP, one port: " + (udp.getLocalPort() == port));
     }
 }
 // end::port-tcp-udp[]
@@ -148,7 +150,7 @@ if (Files.isReadable(services)) {
 // end::services[]
 
 // tag::privileged[]
-// Linux: ports below this number need root (or the CAP_NET_BIND_SERVICE capability).
+// Linux: ports below this number need root (or CAP_NET_BIND_SERVICE).
 var limit = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
 System.out.println(Files.isReadable(limit)
         ? "ip_unprivileged_port_start = " + Files.readAllLines(limit).get(0).strip()

@@ -12,57 +12,63 @@ void step(String who, String call, String java) {
     System.out.printf("%-7s %-10s %s%n", who, call, java);
 }
 
-// Each side prints its step just before taking it; the latches make the order of the
-// lines the order of the diagram, the same on every run.
+// Each side prints its step just before taking it; the latches make the order
+// of the lines the order of the diagram, the same on every run.
 var waiting = new CountDownLatch(1);    // the server is about to block in accept()
 var accepted = new CountDownLatch(1);   // accept() has returned
 
 step("server", "socket()", "new ServerSocket()");
-var server = new ServerSocket();
-step("server", "bind()", "server.bind(address, 50)");
-step("server", "listen()", "(done by bind: a queue of 50)");
-server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-server.setSoTimeout(2000);                              // accept() waits 2 s at most
+try (var server = new ServerSocket()) {
+    step("server", "bind()", "server.bind(address, 50)");
+    step("server", "listen()", "(done by bind: a queue of 50)");
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server.setSoTimeout(5000);                     // accept() waits 5 s at most
 
-var serverSide = new Thread(() -> {
-    step("server", "accept()", "server.accept() blocks until a client arrives");
-    waiting.countDown();
-    try (var peer = server.accept()) {
-        step("server", "accept()", "returns a new Socket for this client");
-        accepted.countDown();
-        peer.setSoTimeout(2000);
-        var in = new BufferedReader(new InputStreamReader(peer.getInputStream(), UTF_8));
-        var out = new PrintStream(peer.getOutputStream(), true, UTF_8);
-        String request = in.readLine();
-        step("server", "recv()", "in.readLine() -> " + request);
-        String reply = request.toUpperCase();
-        step("server", "send()", "out.println(\"" + reply + "\")");
-        out.println(reply);
-        String end = in.readLine();
-        step("server", "recv()", "in.readLine() -> " + end + ": the client closed");
-        step("server", "close()", "peer.close()");
-    } catch (IOException e) {
-        step("server", "error", e.toString());
+    var serverSide = new Thread(() -> {
+        step("server", "accept()", "server.accept() blocks until a client arrives");
+        waiting.countDown();
+        try (var peer = server.accept()) {
+            step("server", "accept()", "returns a new Socket for this client");
+            accepted.countDown();
+            peer.setSoTimeout(5000);
+            var in = new BufferedReader(
+                    new InputStreamReader(peer.getInputStream(), UTF_8));
+            var out = new PrintStream(peer.getOutputStream(), true, UTF_8);
+            String request = in.readLine();
+            step("server", "recv()", "in.readLine() -> " + request);
+            String reply = request.toUpperCase();
+            step("server", "send()", "out.println(\"" + reply + "\")");
+            out.println(reply);
+            String end = in.readLine();
+            step("server", "recv()", "in.readLine() -> " + end + ": client closed");
+            step("server", "close()", "peer.close()");
+        } catch (IOException e) {
+            step("server", "error", e.toString());
+        }
+    });
+    serverSide.start();
+    if (!waiting.await(5, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the server did not start");
     }
-});
-serverSide.start();
-waiting.await(2, TimeUnit.SECONDS);
 
-step("client", "socket()", "new Socket()");
-try (var client = new Socket()) {
-    step("client", "connect()", "client.connect(address, 2000): SYN, SYN-ACK, ACK");
-    client.connect(server.getLocalSocketAddress(), 2000);
-    accepted.await(2, TimeUnit.SECONDS);
-    client.setSoTimeout(2000);
-    var in = new BufferedReader(new InputStreamReader(client.getInputStream(), UTF_8));
-    var out = new PrintStream(client.getOutputStream(), true, UTF_8);
-    step("client", "send()", "out.println(\"hola\")");
-    out.println("hola");
-    step("client", "recv()", "in.readLine() -> " + in.readLine());
-    step("client", "close()", "client.close()");
+    step("client", "socket()", "new Socket()");
+    try (var client = new Socket()) {
+        step("client", "connect()", "client.connect(address, 5000): SYN,SYN-ACK,ACK");
+        client.connect(server.getLocalSocketAddress(), 5000);
+        if (!accepted.await(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server did not accept");
+        }
+        client.setSoTimeout(5000);
+        var in = new BufferedReader(
+                new InputStreamReader(client.getInputStream(), UTF_8));
+        var out = new PrintStream(client.getOutputStream(), true, UTF_8);
+        step("client", "send()", "out.println(\"hola\")");
+        out.println("hola");
+        step("client", "recv()", "in.readLine() -> " + in.readLine());
+        step("client", "close()", "client.close()");
+    }
+    serverSide.join(5000);
+    step("server", "close()", "server.close()");
 }
-serverSide.join(2000);
-step("server", "close()", "server.close()");
-server.close();
 // end::dialogue[]
 /exit
