@@ -15,16 +15,16 @@ var loopback = InetAddress.getLoopbackAddress();
 // TCP: a stream of bytes in both directions between two connected sockets.
 try (var server = new ServerSocket()) {
     server.bind(new InetSocketAddress(loopback, 0));   // port 0: any free port
-    server.setSoTimeout(5000);                         // accept() waits 5 s at most
+    server.setSoTimeout(5000);                     // accept() waits 5 s at most
     var serverSide = new Thread(() -> {
         try (var peer = server.accept()) {
-            peer.setSoTimeout(5000);                   // read() waits 5 s at most
+            peer.setSoTimeout(5000);               // read() waits 5 s at most
             var in = new BufferedReader(
                     new InputStreamReader(peer.getInputStream(), UTF_8));
             var out = new PrintStream(peer.getOutputStream(), true, UTF_8);
             String line = in.readLine();
             System.out.println("server received: " + line);
-            out.println(line.toUpperCase());           // the same socket also sends
+            out.println(line.toUpperCase());       // the same socket also sends
         } catch (IOException e) {
             System.out.println("server: " + e);
         }
@@ -127,14 +127,14 @@ System.out.println("after close, the file is still there: " + Files.exists(path)
 
 // tag::unix-stale[]
 try (var again = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-    again.bind(address);                               // the old file is in the way
+    again.bind(address);                           // the old file is in the way
 } catch (BindException e) {
     System.out.println("bind on a stale socket file: " + e);
 }
 // end::unix-stale[]
 
 // tag::unix-cleanup[]
-// Closing the channel does not remove the file: whoever bound the path removes it.
+// Closing the channel does not remove the file: whoever bound the path must.
 System.out.println("socket file removed: " + Files.deleteIfExists(path));
 System.out.println("directory removed: " + Files.deleteIfExists(dir));
 // end::unix-cleanup[]
@@ -159,7 +159,8 @@ try (var channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 for (SocketAddress a : new SocketAddress[] {
         new InetSocketAddress(loopback, 80),
         UnixDomainSocketAddress.of("/tmp/x.sock") }) {
-    System.out.println(a.getClass().getSimpleName() + " is a SocketAddress: " + a);
+    System.out.println(a.getClass().getSimpleName() + " is a SocketAddress: "
+            + a);
 }
 // end::generic[]
 /exit

@@ -45,7 +45,7 @@ try (var socket = new Socket()) {
 // end::stream[]
 
 // tag::dgram[]
-// SOCK_DGRAM (DatagramSocket): no connection; send() cannot know if anyone listens.
+// SOCK_DGRAM (DatagramSocket): no connection; send() cannot know who listens.
 try (var socket = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
     byte[] data = "hola".getBytes(StandardCharsets.UTF_8);
     var target = new InetSocketAddress(loopback, closedPort);
@@ -77,7 +77,7 @@ for (var type : List.of(SocketChannel.class, ServerSocketChannel.class,
 
 // tag::host[]
 for (var text : List.of("127.0.0.1", "::1", "255.255.255.255")) {
-    var address = InetAddress.getByName(text);   // a literal: parsed, not looked up
+    var address = InetAddress.getByName(text); // a literal: parsed, no lookup
     System.out.printf("%-16s -> %-13s %-16s loopback=%s%n", text,
             address.getClass().getSimpleName(), address.getHostAddress(),
             address.isLoopbackAddress());
@@ -128,7 +128,7 @@ try (var tcp = new ServerSocket()) {
     tcp.bind(new InetSocketAddress(loopback, 0));
     var port = tcp.getLocalPort();
     try (var udp = new DatagramSocket(new InetSocketAddress(loopback, port))) {
-        System.out.println("TCP and UDP, one port: " + (udp.getLocalPort() == port));
+        System.out.println("TCP port " + port + ", UDP port " + udp.getLocalPort());
     }
 }
 // end::port-tcp-udp[]
@@ -153,7 +153,7 @@ if (Files.isReadable(services)) {
 // Linux: ports below this number need root (or CAP_NET_BIND_SERVICE).
 var limit = Path.of("/proc/sys/net/ipv4/ip_unprivileged_port_start");
 System.out.println(Files.isReadable(limit)
-        ? "ip_unprivileged_port_start = " + Files.readAllLines(limit).get(0).strip()
+        ? "ip_unprivileged_port_start = " + Files.readAllLines(limit).get(0)
         : "not Linux: no " + limit);
 // end::privileged[]
 /exit

@@ -1,4 +1,4 @@
-// Lesson 03 — the classic client-server diagram, step by step, with real sockets.
+// Lesson 03 — the classic client-server diagram, step by step, real sockets.
 // Runs as is with: jshell lessons/snippets/03-client-server.jsh
 
 import java.net.*;
@@ -14,7 +14,7 @@ void step(String who, String call, String java) {
 
 // Each side prints its step just before taking it; the latches make the order
 // of the lines the order of the diagram, the same on every run.
-var waiting = new CountDownLatch(1);    // the server is about to block in accept()
+var waiting = new CountDownLatch(1);    // the server is about to call accept()
 var accepted = new CountDownLatch(1);   // accept() has returned
 
 step("server", "socket()", "new ServerSocket()");
@@ -25,7 +25,7 @@ try (var server = new ServerSocket()) {
     server.setSoTimeout(5000);                     // accept() waits 5 s at most
 
     var serverSide = new Thread(() -> {
-        step("server", "accept()", "server.accept() blocks until a client arrives");
+        step("server", "accept()", "server.accept() blocks till a client comes");
         waiting.countDown();
         try (var peer = server.accept()) {
             step("server", "accept()", "returns a new Socket for this client");
@@ -40,7 +40,7 @@ try (var server = new ServerSocket()) {
             step("server", "send()", "out.println(\"" + reply + "\")");
             out.println(reply);
             String end = in.readLine();
-            step("server", "recv()", "in.readLine() -> " + end + ": client closed");
+            step("server", "recv()", "in.readLine() -> " + end + " (closed)");
             step("server", "close()", "peer.close()");
         } catch (IOException e) {
             step("server", "error", e.toString());
@@ -53,7 +53,7 @@ try (var server = new ServerSocket()) {
 
     step("client", "socket()", "new Socket()");
     try (var client = new Socket()) {
-        step("client", "connect()", "client.connect(address, 5000): SYN,SYN-ACK,ACK");
+        step("client", "connect()", "client.connect(address, 5000)");
         client.connect(server.getLocalSocketAddress(), 5000);
         if (!accepted.await(5, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the server did not accept");
