@@ -21,7 +21,7 @@ public final class Verdict {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         Lang lang = args.length > 1 && args[1] != null && !args[1].isBlank() ? Lang.parse(args[1]) : Lang.current();
-        String verdict = verdict(dir, lang);
+        String verdict = verdict(dir, lang, System.out);
         if (verdict != null) {
             // exec:java turns the exception into the build's one error line.
             throw new IllegalStateException(verdict);
@@ -29,7 +29,7 @@ public final class Verdict {
     }
 
     /** Prints the scoreboard; returns why the build must fail, or null when it passes. */
-    static String verdict(Path dir, Lang lang) throws IOException {
+    static String verdict(Path dir, Lang lang, java.io.PrintStream out) throws IOException {
         Path results = dir.resolve("results.json");
         Path scoreboard = dir.resolve("scoreboard.txt");
         if (!Files.exists(results) || !Files.exists(scoreboard)) {
@@ -38,7 +38,7 @@ public final class Verdict {
                     "no grade: the tests did not get to the end (System.exit in your code, or a JVM crash?). "
                             + "See the output above.");
         }
-        System.out.println(Files.readString(scoreboard, StandardCharsets.UTF_8));
+        out.println(Files.readString(scoreboard, StandardCharsets.UTF_8));
         Map<String, Object> json = JSON.std.mapFrom(Files.readString(results, StandardCharsets.UTF_8));
         int score = ((Number) json.get("score")).intValue();
         int max = ((Number) json.get("max_score")).intValue();
