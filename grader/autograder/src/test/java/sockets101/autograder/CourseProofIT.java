@@ -1,6 +1,7 @@
 package sockets101.autograder;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code autograder.jar}, give the reference solutions full marks, the stubs 0 (every test
  * failing) and every known mistake less than full marks.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // the exercises' 10 s default is for one graded test
 class CourseProofIT {
     private static final Path SOLUTIONS = AutograderRun.ROOT.resolve("solutions");
     private static final Path STUBS = AutograderRun.ROOT.resolve("exercises");
