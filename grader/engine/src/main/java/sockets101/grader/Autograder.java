@@ -1,6 +1,8 @@
 package sockets101.grader;
 
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +98,10 @@ public final class Autograder {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // UTF-8 whatever the locale: GitHub Classroom runs this with no LANG at all.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
     }
 
     /** Runs the command line; returns the exit status. */

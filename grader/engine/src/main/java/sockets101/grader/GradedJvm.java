@@ -123,6 +123,7 @@ final class GradedJvm {
         command.addAll(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-XX:+DisableAttachMechanism", "-XX:-UsePerfData",
                 "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+                "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "-D" + Lang.PROPERTY + "=" + lang.code(), "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + tmp,
                 "-cp", trustedClassPath + File.pathSeparator + classes,
                 ExerciseMain.class.getName(), events.toString()));

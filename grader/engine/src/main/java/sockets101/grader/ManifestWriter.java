@@ -38,6 +38,5 @@ public final class ManifestWriter {
         Path out = Path.of(args[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, catalog.toManifest(), StandardCharsets.UTF_8);
-        System.out.println("[grader] manifest of " + catalog.exercises().size() + " exercises written to " + out);
     }
 }
