@@ -196,6 +196,9 @@ public final class SiteBuilder {
     static String decorate(String lang, String html) {
         org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
+        for (Element table : doc.select("table.tableblock")) {
+            table.wrap("<div class=\"table-wrap\"></div>"); // wide tables scroll on a phone instead of the page
+        }
         for (Element heading : doc.select("h2[id^=ejercicio], h2[id^=exercise], h3[id^=ejercicio], h3[id^=exercise], "
                 + "h4[id^=ejercicio], h4[id^=exercise]")) {
             Element section = heading.parent();
