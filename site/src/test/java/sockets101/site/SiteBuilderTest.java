@@ -157,11 +157,11 @@ class SiteBuilderTest {
         fixture();
         Path lesson = root.resolve("lessons/es/01-intro.adoc");
         Files.writeString(lesson, Files.readString(lesson) + "\n" + line + "\n", StandardCharsets.UTF_8);
-        where = where.replace("LINE", String.valueOf(Files.readAllLines(lesson).size()));
+        String at = where.replace("LINE", String.valueOf(Files.readAllLines(lesson).size()));
 
         List<String> problems = build();
 
-        assertThat(problems).as(name).isNotEmpty().anySatisfy(p -> assertThat(p).contains(where).contains(what));
+        assertThat(problems).as(name).isNotEmpty().anySatisfy(p -> assertThat(p).contains(at).contains(what));
     }
 
     @Test
