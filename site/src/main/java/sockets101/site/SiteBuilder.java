@@ -67,14 +67,60 @@ public final class SiteBuilder {
         }
         long start = System.nanoTime();
         SiteBuilder builder = new SiteBuilder(root, out);
+        String inputs = builder.inputsHash();
+        Path stamp = builder.out.resolve(".inputs.sha256");
+        if (Files.exists(stamp) && Files.readString(stamp).equals(inputs) && Files.exists(builder.out.resolve("index.html"))) {
+            System.out.printf("[site] unchanged (lessons, snippets, outputs, exercise pages, renderer), not rebuilt: %s%n",
+                    builder.out.resolve("index.html").toUri());
+            return;
+        }
+        Files.deleteIfExists(stamp);
         List<String> problems = builder.build();
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println("[site] " + p));
             System.err.println("[site] " + problems.size() + " problem(s): the site is not built");
             System.exit(1);
         }
+        Files.writeString(stamp, inputs, StandardCharsets.UTF_8); // only a clean build is remembered
         System.out.printf("[site] built in %.1f s: %s%n", (System.nanoTime() - start) / 1e9,
                 builder.out.resolve("index.html").toUri());
+    }
+
+    /**
+     * A hash of everything a page can depend on: the lessons, snippets and their recorded
+     * outputs, the exercise pages and sources a lesson may include, and this renderer's own
+     * classes and assets. Equal hashes mean the last clean build is still the right one.
+     */
+    String inputsHash() throws IOException {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Path> dirs = new ArrayList<>(List.of(root.resolve("lessons/es"), root.resolve("lessons/en"),
+                root.resolve("lessons/snippets"), root.resolve("lessons/target/snippets"), root.resolve("exercises/docs"),
+                root.resolve("exercises/src/main"), root.resolve("solutions/src/main")));
+        try {
+            dirs.add(Path.of(SiteBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            return "unknown"; // cannot tell what renders: always build
+        }
+        for (Path dir : dirs) {
+            if (!Files.exists(dir)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path file : files) {
+                digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+        }
+        digest.update(System.getProperty("java.class.path", "").getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** Builds the site with a fresh Asciidoctor and returns every problem found (none means the site is good). */

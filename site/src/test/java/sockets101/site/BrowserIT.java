@@ -149,7 +149,7 @@ class BrowserIT {
         }
     }
 
-    private List<WebElement> search(String text) {
+    private static List<WebElement> search(String text) {
         WebElement input = driver.findElement(By.id("search-input"));
         input.clear();
         input.click();
@@ -165,10 +165,12 @@ class BrowserIT {
         // Spanish: no accent, upper case, another inflection still meet "conexión"/"conexiones".
         assertThat(js("return SOCKETS101_STEM_ES('conexiones') === SOCKETS101_STEM_ES('Conexión')")).isEqualTo(true);
         assertThat(js("return SOCKETS101_STEM_ES('servidores') === SOCKETS101_STEM_ES('servidor')")).isEqualTo(true);
+        driver.manage().window().setSize(new Dimension(1280, 900));
         List<WebElement> hits = search("CONEXION");
         assertThat(hits).as("hits for CONEXION").isNotEmpty();
         assertThat(hits.get(0).getAttribute("href")).contains("/es/");
 
+        shot("es-search");
         hits = search("socket");
         List<String> hrefs = hits.stream().map(a -> a.getAttribute("href")).toList();
         assertThat(hrefs).as("both languages").anyMatch(h -> h.contains("/es/")).anyMatch(h -> h.contains("/en/"));
