@@ -333,7 +333,7 @@ public final class SiteBuilder {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (REMOTE_DIRECTIVE.matcher(line).matches()) {
-                problems.add(root.relativize(adoc) + ":" + (i + 1) + ": refers to a remote resource or stylesheet: "
+                problems.add(root.relativize(adoc) + ":" + (i + 1) + ": refers to a remote resource: "
                         + line.strip() + " (the site must work offline: copy it into the project)");
             }
             Matcher m = SNIPPET.matcher(line.strip());

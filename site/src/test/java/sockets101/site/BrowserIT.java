@@ -160,7 +160,7 @@ class BrowserIT {
     }
 
     @Test
-    void searchFindsLessonsInBothLanguagesOffline() {
+    void searchFindsLessonsInBothLanguagesOffline() throws IOException {
         open(SITE.resolve("es/index.html"));
         // Spanish: no accent, upper case, another inflection still meet "conexión"/"conexiones".
         assertThat(js("return SOCKETS101_STEM_ES('conexiones') === SOCKETS101_STEM_ES('Conexión')")).isEqualTo(true);
