@@ -201,6 +201,11 @@ class BrowserIT {
             emulate("dark");
             assertThat(js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(13, 17, 23)");
             shot(lang + "-dark");
+            if (!driver.findElements(By.cssSelector(".exercise")).isEmpty()) {
+                js("document.querySelector('.exercise').scrollIntoView()");
+                shot(lang + "-exercise-dark");
+                js("window.scrollTo(0, 0)");
+            }
             emulate("light");
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
