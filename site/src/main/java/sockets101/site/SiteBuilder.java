@@ -41,6 +41,8 @@ public final class SiteBuilder {
     private static final Pattern REMOTE_DIRECTIVE = Pattern.compile(
             "^\\s*(include|image|video|audio)::?\\s*(?:(?:https?|ftp):)?//.*",
             Pattern.CASE_INSENSITIVE);
+    /** Inline code holding "((": AsciiDoc takes it for an index term and silently drops the parentheses. */
+    private static final Pattern INDEX_TERM_IN_CODE = Pattern.compile("`([^`+][^`]*\\(\\([^`]*)`");
     private static final String LUNR = "META-INF/resources/webjars/lunr/%s/%s";
 
     private final Path root;
@@ -335,6 +337,11 @@ public final class SiteBuilder {
             if (REMOTE_DIRECTIVE.matcher(line).matches()) {
                 problems.add(root.relativize(adoc) + ":" + (i + 1) + ": refers to a remote resource: "
                         + line.strip() + " (the site must work offline: copy it into the project)");
+            }
+            Matcher code = INDEX_TERM_IN_CODE.matcher(line);
+            if (code.find() && !line.startsWith("//")) {
+                problems.add(root.relativize(adoc) + ":" + (i + 1) + ": `" + code.group(1) + "` renders without its "
+                        + "double parentheses (AsciiDoc reads ((...)) as an index term): write `+" + code.group(1) + "+`");
             }
             Matcher m = SNIPPET.matcher(line.strip());
             if (line.startsWith("snippet::") && !m.matches()) {

@@ -149,6 +149,7 @@ class SiteBuilderTest {
             broken internal link       | link:03-gone.html[gone]                         | lessons/es/01-intro.adoc:LINE:| 03-gone.html
             remote image               | image::https://example.com/a.png[]              | lessons/es/01-intro.adoc:LINE:| https://example.com/a.png
             remote inline image        | Logo image:https://example.com/a.png[] here.    | lessons/es/01-intro.adoc:   | https://example.com/a.png
+            index term in inline code  | In Python `s.bind((host, port))` binds.          | lessons/es/01-intro.adoc:LINE: | `+s.bind((host, port))+`
             remote include             | include::https://example.com/x.adoc[]           | lessons/es/01-intro.adoc:LINE:| remote
             remote script              | pass:[<script src="https://cdn.example.com/x.js"></script>] | lessons/es/01-intro.adoc | https://cdn.example.com/x.js
             remote stylesheet in style | pass:[<span style="background:url(//cdn.example.com/a.png)">x</span>] | lessons/es/01-intro.adoc | //cdn.example.com/a.png
