@@ -33,31 +33,34 @@ try (var everywhere = new ServerSocket(0)) {
 
 server.close();
 
-// tag::accept-server[]
-var listener = new ServerSocket();
-listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-var serving = new Thread(() -> {
-    try (Socket conn = listener.accept();
-         var in = new BufferedReader(new InputStreamReader(conn.getInputStream(), StandardCharsets.UTF_8));
-         var out = new PrintWriter(new OutputStreamWriter(conn.getOutputStream(), StandardCharsets.UTF_8), true)) {
-        out.println("hello, " + in.readLine());
-    } catch (IOException e) {
-        System.out.println("server: " + e);
-    }
-});
-serving.start();
-System.out.println("accepting on " + listener.getInetAddress().getHostAddress());
-// end::accept-server[]
-
-// tag::accept-client[]
-try (var client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-     var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-     var out = new PrintWriter(new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8), true)) {
-    out.println("client");
-    System.out.println("reply: " + in.readLine());
+// tag::reuse-default[]
+// What a new socket starts with, before any setReuseAddress call:
+try (var tcp = new ServerSocket(); var udp = new DatagramSocket(null)) {
+    System.out.println("new ServerSocket():       SO_REUSEADDR " + tcp.getReuseAddress());
+    System.out.println("new DatagramSocket(null): SO_REUSEADDR " + udp.getReuseAddress());
 }
-// end::accept-client[]
+// end::reuse-default[]
 
-serving.join();
-listener.close();
+// tag::time-wait[]
+var loopback = InetAddress.getLoopbackAddress();
+int used;
+try (var first = new ServerSocket()) {
+    first.bind(new InetSocketAddress(loopback, 0));
+    used = first.getLocalPort();
+    try (var client = new Socket(loopback, used); var conn = first.accept()) {
+        conn.close();  // the server's side closes first: that end goes to TIME_WAIT
+        System.out.println("the client sees the close: read() = " + client.getInputStream().read());
+    }
+}
+// The server restarts on the same port, with and without SO_REUSEADDR:
+for (boolean reuse : new boolean[] {false, true}) {
+    try (var again = new ServerSocket()) {
+        again.setReuseAddress(reuse);
+        again.bind(new InetSocketAddress(loopback, used));
+        System.out.println("SO_REUSEADDR " + reuse + ": bound again");
+    } catch (BindException e) {
+        System.out.println("SO_REUSEADDR " + reuse + ": " + e.getMessage());
+    }
+}
+// end::time-wait[]
 /exit

@@ -54,7 +54,7 @@ class SnippetRunnerTest {
                 // throws: java.io.IOException
                 int c = 3;
                 """);
-        SnippetRunner runner = new SnippetRunner(snippets, dir.resolve("out"), Duration.ofSeconds(2), "");
+        SnippetRunner runner = new SnippetRunner(snippets, dir.resolve("out"), Duration.ofSeconds(5), "");
         reports = runner.runAll(List.of());
     }
 
@@ -91,7 +91,7 @@ class SnippetRunnerTest {
     void anEndlessLoopIsStoppedAtTheTimeLimit() {
         assertThat(report("loops.jsh").failures()).singleElement().satisfies(f -> {
             assertThat(f.snippet().line()).isEqualTo(2);
-            assertThat(f.failure()).contains("time limit of 2 s");
+            assertThat(f.failure()).contains("time limit of 5 s");
         });
     }
 
@@ -117,7 +117,7 @@ class SnippetRunnerTest {
 
     @Test
     void anUnchangedFileIsNotRunAgain() throws Exception {
-        SnippetRunner again = new SnippetRunner(dir.resolve("snippets"), dir.resolve("out"), Duration.ofSeconds(2), "");
+        SnippetRunner again = new SnippetRunner(dir.resolve("snippets"), dir.resolve("out"), Duration.ofSeconds(5), "");
         assertThat(again.runAll(List.of("good")).get(0).cached()).isTrue();
         assertThat(again.runAll(List.of("throws")).get(0).cached()).as("a failed file runs again").isFalse();
     }

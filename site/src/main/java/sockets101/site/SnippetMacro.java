@@ -49,18 +49,38 @@ public final class SnippetMacro extends BlockMacroProcessor {
         block.setAttribute("snippet-file", target, true);
         block.setAttribute("snippet-tag", tag, true);
 
-        Map<String, Object> listing = new HashMap<>();
-        listing.put("style", "source");
-        listing.put("language", "java");
-        block.append(createBlock(block, "listing", code, listing));
+        // Parsed as AsciiDoc rather than built node by node: only the parser commits a source
+        // block's substitutions with Rouge's highlighting.
+        String fence = "-".repeat(Math.max(4, longestRun(code, '-') + 1));
+        List<String> source = new ArrayList<>();
+        source.add("[source,java]");
+        source.add(fence);
+        source.addAll(code);
+        source.add(fence);
         if (!captured.isBlank()) {
-            Map<String, Object> literal = new HashMap<>();
-            literal.put("role", "output");
-            Block out = createBlock(block, "literal", captured.stripTrailing(), literal);
-            out.setTitle("es".equals(parent.getDocument().getAttribute("lang")) ? "Salida" : "Output");
-            block.append(out);
+            List<String> lines = captured.stripTrailing().lines().toList();
+            String dots = ".".repeat(Math.max(4, longestRun(lines, '.') + 1));
+            source.add("");
+            source.add("." + ("es".equals(parent.getDocument().getAttribute("lang")) ? "Salida" : "Output"));
+            source.add("[.output]");
+            source.add(dots);
+            source.addAll(lines);
+            source.add(dots);
         }
+        parseContent(block, source);
         return block;
+    }
+
+    /** The longest line made only of {@code c}, so a fence of one more never closes early. */
+    private static int longestRun(List<String> lines, char c) {
+        int longest = 0;
+        for (String line : lines) {
+            String t = line.strip();
+            if (!t.isEmpty() && t.chars().allMatch(ch -> ch == c)) {
+                longest = Math.max(longest, t.length());
+            }
+        }
+        return longest;
     }
 
     /** The lines between {@code // tag::TAG[]} and {@code // end::TAG[]}, markers left out. */

@@ -1,124 +1,185 @@
 package sockets101.grader;
 
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * The autograder:
- * {@code java -jar autograder.jar --submission DIR [--exercise NAME]... [--results FILE] [--lang es|en]
- * [--time-limit SECONDS]}.
+ * The autograder: {@code java -jar autograder.jar --submission DIR [--exercise NAME]...
+ * [--results FILE] [--lang es|en] [--time-limit SECONDS] [--require-full] [--run-as USER]},
+ * or {@code --list}.
  *
- * <p>Reads only {@code src/main/java/**}{@code /*.java} of DIR, compiles it, grades each exercise
- * with the trusted tests built into this jar in a JVM of its own, prints the scoreboard and
- * writes Gradescope's {@code results.json}. Exits 0 once grading is done, whatever the score;
- * 2 (with the reason) only when it could not grade.
+ * <p>Reads only the {@code .java} sources of DIR (see {@link SubmissionCompiler}), compiles them,
+ * grades each exercise with the trusted tests built into this jar in JVMs of its own, prints
+ * the scoreboard and writes Gradescope's {@code results.json}. Exits 0 once grading is done,
+ * whatever the score; 1 with {@code --require-full} when the score is not full marks (the
+ * scoreboard then goes to standard error, where GitHub Classroom shows it); 2, with the
+ * reason, only when it could not grade.
  */
 public final class Autograder {
+    static final String USAGE = "usage: java -jar autograder.jar --submission DIR [--exercise NAME]... "
+            + "[--results FILE] [--lang es|en] [--time-limit SECONDS] [--require-full] [--run-as USER]\n"
+            + "       java -jar autograder.jar --list";
+
     private Autograder() {
     }
 
     /** The command line, checked. */
-    record Options(Path submission, List<String> exercises, Path results, Lang lang, Duration timeLimit) {
-        static Options parse(String[] args) {
+    record Options(Path submission, List<String> exercises, Path results, Lang lang, Duration timeLimit,
+                   boolean requireFull, String runAs, boolean list) {
+        static final Duration DEFAULT_LIMIT = Duration.ofSeconds(30);
+
+        static Options parse(String... args) {
             Path submission = null;
             List<String> exercises = new ArrayList<>();
             Path results = Path.of("results.json");
-            Lang lang = Lang.current();
-            Duration limit = Duration.ofSeconds(30);
+            Lang lang = null;
+            Duration limit = DEFAULT_LIMIT;
+            boolean requireFull = false;
+            boolean list = false;
+            String runAs = null;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value after " + option);
-                }
-                String value = args[++i];
                 switch (option) {
-                    case "--submission" -> submission = Path.of(value);
-                    case "--exercise" -> exercises.add(value);
-                    case "--results" -> results = Path.of(value);
-                    case "--lang" -> lang = Lang.parse(value);
-                    case "--time-limit" -> limit = Duration.ofSeconds(positive(option, value));
+                    case "--require-full" -> requireFull = true;
+                    case "--list" -> list = true;
+                    case "--submission", "--exercise", "--results", "--lang", "--time-limit", "--run-as" -> {
+                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                            throw new IllegalArgumentException("missing value after " + option);
+                        }
+                        String value = args[++i];
+                        switch (option) {
+                            case "--submission" -> submission = Path.of(value);
+                            case "--exercise" -> exercises.add(value);
+                            case "--results" -> results = Path.of(value);
+                            case "--lang" -> lang = Lang.parse(value);
+                            case "--time-limit" -> limit = Duration.ofSeconds(positive(option, value));
+                            default -> runAs = value;
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            if (submission == null) {
+            if (submission == null && !list) {
                 throw new IllegalArgumentException("--submission DIR is required");
             }
-            return new Options(submission, exercises, results, lang, limit);
+            return new Options(submission, List.copyOf(exercises), results, lang != null ? lang : Lang.current(),
+                    limit, requireFull, runAs, list);
         }
 
         private static long positive(String option, String value) {
             try {
                 long n = Long.parseLong(value);
-                if (n > 0) {
+                if (n > 0 && n <= 3600) {
                     return n;
                 }
             } catch (NumberFormatException e) {
                 // fall through to the message below
             }
-            throw new IllegalArgumentException(option + " takes a whole number of seconds above 0, not '" + value + "'");
+            throw new IllegalArgumentException(option + " takes a whole number of seconds from 1 to 3600, not '" + value + "'");
         }
     }
 
     public static void main(String[] args) {
+        // UTF-8 whatever the locale: GitHub Classroom runs this with no LANG at all.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            GradeReport report = grade(Options.parse(args));
-            System.out.println(report.scoreboard());
+            Options options = Options.parse(args);
+            Catalog catalog = Catalog.fromManifest(Autograder.class.getClassLoader());
+            if (options.list()) {
+                catalog.exercises().forEach(e -> out.println(e.name() + "\t" + e.maxPoints() + "\t" + e.tests().size()));
+                return 0;
+            }
+            GradeReport report = grade(options, catalog);
+            if (options.requireFull() && !report.perfect()) {
+                err.println(report.scoreboard(Integer.MAX_VALUE));
+                err.println(options.lang().pick("No llega a la nota máxima: ", "Not full marks: ")
+                        + report.score() + "/" + report.maxScore());
+                return 1;
+            }
+            out.println(report.scoreboard(Integer.MAX_VALUE));
+            return 0;
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
-            System.err.println("autograder: cannot grade: " + e.getMessage());
-            System.err.println("usage: java -jar autograder.jar --submission DIR [--exercise NAME]... "
-                    + "[--results FILE] [--lang es|en] [--time-limit SECONDS]");
-            System.exit(2);
+            err.println("autograder: cannot grade: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            System.exit(2);
+            err.println("autograder: interrupted");
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("autograder: cannot grade: " + e);
+            e.printStackTrace(err);
+            return 2;
         }
-        System.exit(0);
     }
 
     /** Grades a submission as the options say and writes the results file. */
-    static GradeReport grade(Options options) throws IOException, InterruptedException {
+    static GradeReport grade(Options options, Catalog catalog) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path dir = options.submission();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("submission folder not found: " + dir.toAbsolutePath());
         }
-        Path sources = Files.isDirectory(dir.resolve("src/main/java")) ? dir.resolve("src/main/java") : dir;
-        Catalog catalog = Catalog.fromManifest(Autograder.class.getClassLoader());
         List<ExerciseSpec> selected = new ArrayList<>();
         for (String name : options.exercises()) {
-            selected.add(catalog.exercise(name).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown exercise '" + name + "'; known: " + catalog.exercises().stream().map(ExerciseSpec::name).toList())));
+            ExerciseSpec spec = catalog.exercise(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown exercise '" + name + "'; known: " + catalog.exercises().stream().map(ExerciseSpec::name).toList()));
+            if (!selected.contains(spec)) {
+                selected.add(spec);
+            }
         }
         if (selected.isEmpty()) {
             selected.addAll(catalog.exercises());
         }
         Lang lang = options.lang();
+        RunAs runAs = options.runAs() == null ? null : RunAs.of(options.runAs());
+        Path results = options.results().toAbsolutePath();
         Path work = Files.createTempDirectory("autograder-");
         try {
-            SubmissionCompiler.Compilation compilation = SubmissionCompiler.compile(sources, work.resolve("classes"));
-            GradedJvm jvm = new GradedJvm(System.getProperty("java.class.path"), options.timeLimit(), lang);
+            SubmissionCompiler.Sources sources = SubmissionCompiler.read(dir.toAbsolutePath().normalize(),
+                    work.resolve("src"), lang);
+            SubmissionCompiler.Compilation compilation = SubmissionCompiler.compile(sources, work.resolve("classes"),
+                    Autograder.class.getClassLoader(), lang);
+            String classPath = absolute(System.getProperty("java.class.path"));
+            if (runAs != null) {
+                classPath = shareWith(work, classPath);
+            }
+            GradedJvm jvm = new GradedJvm(classPath, options.timeLimit(), lang, runAs);
             Map<String, Outcome> outcomes = new LinkedHashMap<>();
             StringBuilder output = new StringBuilder();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            sources.notes().forEach(n -> output.append("[grader] ").append(n).append('\n'));
+            compilation.notes().forEach(n -> output.append("[grader] ").append(n).append('\n'));
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
             try {
                 Map<ExerciseSpec, Future<GradedJvm.Result>> running = new LinkedHashMap<>();
                 for (ExerciseSpec exercise : selected) {
                     String missing = unavailable(exercise, sources, compilation, lang);
                     if (missing != null) {
-                        exercise.tests().forEach(t -> outcomes.put(Outcome.key(exercise.name(), t.method()),
-                                Outcome.failed(exercise.name(), t.method(), missing)));
+                        exercise.tests().forEach(t -> outcomes.put(t.id(), Outcome.failed(exercise.name(), t.id(), missing)));
                     } else {
                         running.put(exercise, pool.submit(() -> jvm.grade(exercise, compilation.classes(), work)));
                     }
@@ -127,21 +188,20 @@ public final class Autograder {
                     GradedJvm.Result result;
                     try {
                         result = entry.getValue().get();
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         throw new IllegalStateException("grading " + entry.getKey().name() + " failed: " + e.getCause(), e.getCause());
                     }
                     outcomes.putAll(result.outcomes());
                     if (!result.output().isBlank()) {
-                        output.append("== ").append(entry.getKey().name()).append(" ==\n").append(result.output()).append('\n');
+                        output.append("== ").append(entry.getKey().name()).append(" ==\n").append(result.output().strip()).append('\n');
                     }
                 }
             } finally {
                 pool.shutdownNow();
             }
-            compilation.broken().forEach((file, errors) -> output.append("== javac ").append(file).append(" ==\n")
-                    .append(errors).append('\n'));
+            compilation.broken().forEach((file, errors) -> output.append("== javac ").append(sources.sourceRoot())
+                    .append('/').append(file).append(" ==\n").append(errors).append('\n'));
             GradeReport report = new GradeReport(selected, outcomes, lang);
-            Path results = options.results().toAbsolutePath();
             Files.createDirectories(results.getParent());
             Files.writeString(results, report.gradescopeJson((System.nanoTime() - start) / 1e9,
                     Reasons.capOutput(output.toString())), StandardCharsets.UTF_8);
@@ -151,17 +211,58 @@ public final class Autograder {
         }
     }
 
-    /** Why an exercise cannot run at all (its file is missing or does not compile), or null. */
-    private static String unavailable(ExerciseSpec exercise, Path sources, SubmissionCompiler.Compilation compilation, Lang lang) {
-        String file = exercise.studentSource();
-        if (!Files.isRegularFile(sources.resolve(file))) {
-            return lang.pick("falta el archivo src/main/java/" + file, "missing file src/main/java/" + file);
+    /** Why an exercise cannot run at all (its class is missing or does not compile), or null. */
+    static String unavailable(ExerciseSpec exercise, SubmissionCompiler.Sources sources,
+                              SubmissionCompiler.Compilation compilation, Lang lang) {
+        if (compilation.hasClass(exercise.studentClass())) {
+            return null;
         }
-        String errors = compilation.broken().get(file);
-        if (errors != null) {
-            return lang.pick("no compila:\n", "does not compile:\n") + errors;
+        String fileName = exercise.studentSource().substring(exercise.studentSource().lastIndexOf('/') + 1);
+        for (Map.Entry<String, String> broken : compilation.broken().entrySet()) {
+            if (broken.getKey().equals(fileName) || broken.getKey().endsWith("/" + fileName)) {
+                return lang.pick("no compila: ", "does not compile: ") + broken.getValue();
+            }
         }
-        return null;
+        for (Path file : sources.files()) {
+            if (file.getFileName().toString().equals(fileName)) {
+                return lang.pick(sources.sourceRoot() + "/" + file.toString().replace('\\', '/') + " no declara la clase "
+                                + exercise.studentClass() + " (¿falta o sobra la línea package?)",
+                        sources.sourceRoot() + "/" + file.toString().replace('\\', '/') + " does not declare class "
+                                + exercise.studentClass() + " (a missing or wrong package line?)");
+            }
+        }
+        return lang.pick("falta la clase " + exercise.studentClass() + " (src/main/java/" + exercise.studentSource() + ")",
+                "missing class " + exercise.studentClass() + " (src/main/java/" + exercise.studentSource() + ")");
+    }
+
+    /** Copies the trusted jars where the graded user can read them, and opens the work folder to it. */
+    private static String shareWith(Path work, String classPath) throws IOException {
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path trusted = Files.createDirectories(work.resolve("trusted"));
+        List<String> copies = new ArrayList<>();
+        int i = 0;
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path from = Path.of(entry);
+            if (Files.isRegularFile(from)) {
+                Path to = trusted.resolve(i++ + "-" + from.getFileName());
+                Files.copy(from, to);
+                copies.add(to.toString());
+            } else {
+                copies.add(entry);
+            }
+        }
+        try (Stream<Path> walk = Files.walk(work)) {
+            for (Path p : walk.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return String.join(File.pathSeparator, copies);
+    }
+
+    /** The class path with absolute entries: the graded JVMs run in folders of their own. */
+    private static String absolute(String classPath) {
+        return Stream.of(classPath.split(File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static void delete(Path dir) throws IOException {

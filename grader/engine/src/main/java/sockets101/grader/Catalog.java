@@ -1,6 +1,7 @@
 package sockets101.grader;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -18,15 +19,23 @@ import java.util.Optional;
 /**
  * The graded exercises of a test plan, or of the manifest the build writes from it, and the
  * map from JUnit's test identifiers to exercise and test.
+ *
+ * <p>A graded test is a method-level node of the plan (its parent is a class) inside a class
+ * annotated {@link Exercise}, or nested in one: plain tests, and the containers of
+ * parameterized, repeated and factory tests, whose invocations only appear while running.
  */
 public final class Catalog {
     /** Where the build puts the manifest of the trusted tests, on the autograder's class path. */
     public static final String MANIFEST = "sockets101/grader/manifest.json";
 
-    private final List<ExerciseSpec> exercises;
-    private final Map<String, Outcome> byUniqueId;
+    /** A graded node of a plan: the exercise it belongs to and its unique id. */
+    record Node(String exercise, String id) {
+    }
 
-    private Catalog(List<ExerciseSpec> exercises, Map<String, Outcome> byUniqueId) {
+    private final List<ExerciseSpec> exercises;
+    private final Map<String, Node> byUniqueId;
+
+    private Catalog(List<ExerciseSpec> exercises, Map<String, Node> byUniqueId) {
         this.exercises = List.copyOf(exercises);
         this.byUniqueId = byUniqueId;
     }
@@ -41,14 +50,25 @@ public final class Catalog {
         return exercises.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    /** The graded test behind a JUnit identifier, as a (not yet decided) outcome key holder. */
-    Optional<Outcome> graded(TestIdentifier id) {
+    /** The graded test this identifier is, if it is one. */
+    Optional<Node> graded(TestIdentifier id) {
         return Optional.ofNullable(byUniqueId.get(id.getUniqueId()));
     }
 
+    /** The graded test this identifier is or belongs to (an invocation of a parameterized test, say). */
+    Optional<Node> gradedAncestor(TestPlan plan, TestIdentifier id) {
+        for (Optional<TestIdentifier> at = Optional.of(id); at.isPresent(); at = plan.getParent(at.get())) {
+            Node node = byUniqueId.get(at.get().getUniqueId());
+            if (node != null) {
+                return Optional.of(node);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Graded tests at or below an identifier (a class, or a test itself). */
-    List<Outcome> gradedUnder(TestPlan plan, TestIdentifier id) {
-        List<Outcome> found = new ArrayList<>();
+    List<Node> gradedUnder(TestPlan plan, TestIdentifier id) {
+        List<Node> found = new ArrayList<>();
         graded(id).ifPresent(found::add);
         for (TestIdentifier d : plan.getDescendants(id)) {
             graded(d).ifPresent(found::add);
@@ -56,31 +76,57 @@ public final class Catalog {
         return found;
     }
 
-    /** Collects the tests of {@link Exercise} classes in a test plan. */
+    /** Collects the graded tests of {@link Exercise} classes in a test plan. */
     public static Catalog of(TestPlan plan) {
-        Map<String, String> classOfExercise = new LinkedHashMap<>();
-        Map<String, Class<?>> classes = new HashMap<>();
+        Map<String, Class<?>> classes = new LinkedHashMap<>();
         Map<String, List<TestSpec>> tests = new LinkedHashMap<>();
-        Map<String, Outcome> byId = new HashMap<>();
+        Map<String, Node> byId = new HashMap<>();
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier id : plan.getDescendants(root)) {
-                if (!id.isTest() || id.getSource().isEmpty() || !(id.getSource().get() instanceof MethodSource source)) {
+                if (!(id.getSource().orElse(null) instanceof MethodSource source)
+                        || !(plan.getParent(id).flatMap(TestIdentifier::getSource).orElse(null) instanceof ClassSource)) {
                     continue;
                 }
-                Class<?> testClass = source.getJavaClass();
-                if (!testClass.isAnnotationPresent(Exercise.class)) {
+                Class<?> declaring = source.getJavaClass();
+                Class<?> exerciseClass = exerciseClassOf(declaring);
+                if (exerciseClass == null) {
                     continue;
                 }
-                String name = testClass.getSimpleName().replaceFirst("Test$", "");
-                classOfExercise.putIfAbsent(name, testClass.getName());
-                classes.putIfAbsent(name, testClass);
-                tests.computeIfAbsent(name, k -> new ArrayList<>()).add(TestSpec.of(source.getJavaMethod()));
-                byId.put(id.getUniqueId(), new Outcome(name, source.getMethodName(), false, null));
+                String name = ExerciseSpec.nameOf(exerciseClass);
+                Class<?> previous = classes.putIfAbsent(name, exerciseClass);
+                if (previous != null && previous != exerciseClass) {
+                    throw new IllegalStateException("two @Exercise classes grade " + name + ": "
+                            + previous.getName() + " and " + exerciseClass.getName());
+                }
+                String method = nestedPrefix(declaring, exerciseClass) + source.getMethodName();
+                tests.computeIfAbsent(name, k -> new ArrayList<>())
+                        .add(TestSpec.of(id.getUniqueId(), method, source.getJavaMethod()));
+                byId.put(id.getUniqueId(), new Node(name, id.getUniqueId()));
             }
         }
         List<ExerciseSpec> specs = new ArrayList<>();
         tests.forEach((name, list) -> specs.add(ExerciseSpec.of(classes.get(name), list)));
         return new Catalog(specs, byId);
+    }
+
+    /** The outermost class annotated {@link Exercise} that is or encloses {@code type}, or null. */
+    private static Class<?> exerciseClassOf(Class<?> type) {
+        Class<?> found = null;
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (c.isAnnotationPresent(Exercise.class)) {
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    /** {@code Inner.} for a method of a {@code @Nested} class, so names stay distinct. */
+    private static String nestedPrefix(Class<?> declaring, Class<?> exerciseClass) {
+        StringBuilder prefix = new StringBuilder();
+        for (Class<?> c = declaring; c != null && c != exerciseClass; c = c.getEnclosingClass()) {
+            prefix.insert(0, c.getSimpleName() + ".");
+        }
+        return prefix.toString();
     }
 
     /** Reads the manifest the build wrote (see {@link ManifestWriter}) from the class path. */

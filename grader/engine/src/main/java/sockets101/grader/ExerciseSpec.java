@@ -20,12 +20,16 @@ public record ExerciseSpec(String name, String testClass, String lesson, String 
         if (exercise == null) {
             throw new IllegalArgumentException(testClass.getName() + " is not annotated with @Exercise");
         }
+        return new ExerciseSpec(nameOf(testClass), testClass.getName(), exercise.lesson(), exercise.section(), tests);
+    }
+
+    /** The exercise an {@code NAMETest} class grades: {@code NAME}. */
+    static String nameOf(Class<?> testClass) {
         String simple = testClass.getSimpleName();
-        if (!simple.endsWith("Test")) {
+        if (!simple.endsWith("Test") || simple.equals("Test")) {
             throw new IllegalArgumentException("an @Exercise class must be named NAMETest: " + testClass.getName());
         }
-        return new ExerciseSpec(simple.substring(0, simple.length() - "Test".length()), testClass.getName(),
-                exercise.lesson(), exercise.section(), tests);
+        return simple.substring(0, simple.length() - "Test".length());
     }
 
     /** Fully qualified name of the class the student writes, e.g. {@code sockets101.server.Bind}. */
@@ -36,6 +40,11 @@ public record ExerciseSpec(String name, String testClass, String lesson, String 
     /** Source path of the student's class, relative to {@code src/main/java}. */
     public String studentSource() {
         return studentClass().replace('.', '/') + ".java";
+    }
+
+    /** The test with this unique id, if it is one of this exercise's. */
+    public java.util.Optional<TestSpec> test(String id) {
+        return tests.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
     /** The maximum score: the points of every test, whichever of them ran. */

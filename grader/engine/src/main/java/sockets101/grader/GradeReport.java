@@ -18,6 +18,9 @@ import java.util.Map;
  * which tests ran.
  */
 public final class GradeReport {
+    /** The files {@link #write} leaves in its folder. */
+    public static final List<String> FILES = List.of("results.json", "summary.md", "scoreboard.txt");
+
     private final List<ExerciseSpec> exercises;
     private final Map<String, Outcome> outcomes;
     private final Lang lang;
@@ -35,9 +38,9 @@ public final class GradeReport {
 
     /** The outcome of a test; a test that never ran has failed with a reason saying so. */
     public Outcome outcome(ExerciseSpec exercise, TestSpec test) {
-        Outcome outcome = outcomes.get(Outcome.key(exercise.name(), test.method()));
-        return outcome != null ? outcome : Outcome.failed(exercise.name(), test.method(),
-                lang.pick("la prueba no llegó a ejecutarse", "the test never ran"));
+        Outcome outcome = outcomes.get(test.id());
+        return outcome != null && outcome.exercise().equals(exercise.name()) ? outcome
+                : Outcome.failed(exercise.name(), test.id(), lang.pick("la prueba no llegó a ejecutarse", "the test never ran"));
     }
 
     /** Points earned in one exercise. */
@@ -60,73 +63,97 @@ public final class GradeReport {
         return score() == maxScore();
     }
 
-    /** The scoreboard printed at the end of a run: a row per exercise, then each failure. */
-    public String scoreboard() {
+    /**
+     * The scoreboard printed at the end of a run: a row per exercise, then what fails in the
+     * first {@code detailed} exercises without full marks, each failure's reason first.
+     */
+    public String scoreboard(int detailed) {
         StringBuilder out = new StringBuilder();
-        out.append('\n').append(lang.pick("Sockets 101 — marcador", "Sockets 101 — scoreboard")).append('\n');
-        int width = exercises.stream().mapToInt(e -> e.name().length()).max().orElse(8) + 2;
+        out.append('\n').append(title()).append('\n');
+        int width = Math.max(5, exercises.stream().mapToInt(e -> e.name().length()).max().orElse(5));
         for (ExerciseSpec exercise : exercises) {
             int score = score(exercise);
             int max = exercise.maxPoints();
             out.append(String.format("  %s %-" + width + "s %3d/%-3d %s%n", score == max ? "✔" : "✘",
                     exercise.name(), score, max, bar(score, max)));
         }
-        out.append(String.format("  %-" + (width + 2) + "s %3d/%-3d%n", lang.pick("Total", "Total"), score(), maxScore()));
-        List<String> failures = failures(false);
-        if (!failures.isEmpty()) {
-            out.append('\n').append(lang.pick("Lo que falla:", "What fails:")).append('\n');
-            failures.forEach(f -> out.append(f).append('\n'));
+        out.append(String.format("    %-" + width + "s %3d/%-3d%n", "Total", score(), maxScore()));
+        List<ExerciseSpec> unfinished = exercises.stream().filter(e -> score(e) < e.maxPoints()).toList();
+        if (unfinished.isEmpty()) {
+            out.append('\n').append(lang.pick("✔ Todo correcto: ", "✔ All passed: "))
+                    .append(score()).append('/').append(maxScore()).append('\n');
+            return out.toString();
+        }
+        for (ExerciseSpec exercise : unfinished.subList(0, Math.min(detailed, unfinished.size()))) {
+            out.append('\n').append("✘ ").append(exercise.name()).append(lang.pick(": lo que falla", ": what fails")).append('\n');
+            for (TestSpec test : exercise.tests()) {
+                Outcome outcome = outcome(exercise, test);
+                if (!outcome.passed()) {
+                    out.append("  ✘ ").append(test.title(lang)).append(" (").append(points(test.points())).append(")\n");
+                    out.append(indent(outcome.reason(), "      ")).append('\n');
+                }
+            }
+            String hint = lang.pick("Pista: ", "Hint: ");
+            out.append(indent(hint + Hints.of(exercise.name(), lang), "  ", " ".repeat(2 + hint.length()))).append('\n');
+            out.append("  ").append(lang.pick("Lección: ", "Lesson: ")).append(exercise.lessonLink(lang)).append('\n');
+        }
+        if (unfinished.size() > detailed) {
+            List<String> rest = unfinished.subList(detailed, unfinished.size()).stream().map(ExerciseSpec::name).toList();
+            out.append('\n').append(lang.pick(
+                    "Sin nota máxima también: " + String.join(", ", rest) + ". Uno solo: -Dexercise=" + rest.get(0)
+                            + "; todos los fallos en target/grade/summary.md.",
+                    "Also without full marks: " + String.join(", ", rest) + ". One alone: -Dexercise=" + rest.get(0)
+                            + "; every failure is in target/grade/summary.md.")).append('\n');
         }
         return out.toString();
     }
 
-    /** The same content as the scoreboard, in Markdown (for a CI job summary). */
+    /** The same content as the scoreboard, every failure included, in Markdown (a CI job summary). */
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(lang.pick("Sockets 101 — marcador", "Sockets 101 — scoreboard")).append("\n\n");
-        md.append(lang.pick("| ejercicio | puntos | máximo |\n", "| exercise | points | max |\n"));
-        md.append("| --- | ---: | ---: |\n");
+        md.append("# ").append(title()).append("\n\n");
+        md.append(lang.pick("| | ejercicio | puntos | máximo |\n", "| | exercise | points | max |\n"));
+        md.append("| --- | --- | ---: | ---: |\n");
         for (ExerciseSpec exercise : exercises) {
-            md.append("| ").append(exercise.name()).append(" | ").append(score(exercise))
-                    .append(" | ").append(exercise.maxPoints()).append(" |\n");
+            md.append("| ").append(score(exercise) == exercise.maxPoints() ? "✔" : "✘").append(" | ")
+                    .append(exercise.name()).append(" | ").append(score(exercise)).append(" | ")
+                    .append(exercise.maxPoints()).append(" |\n");
         }
-        md.append("| **Total** | **").append(score()).append("** | **").append(maxScore()).append("** |\n");
-        List<String> failures = failures(true);
-        if (!failures.isEmpty()) {
-            md.append("\n## ").append(lang.pick("Lo que falla", "What fails")).append("\n\n");
-            failures.forEach(f -> md.append(f).append('\n'));
+        md.append("| | **Total** | **").append(score()).append("** | **").append(maxScore()).append("** |\n");
+        for (ExerciseSpec exercise : exercises) {
+            if (score(exercise) == exercise.maxPoints()) {
+                continue;
+            }
+            md.append("\n## ✘ ").append(exercise.name()).append(" — ").append(score(exercise)).append('/')
+                    .append(exercise.maxPoints()).append("\n");
+            for (TestSpec test : exercise.tests()) {
+                Outcome outcome = outcome(exercise, test);
+                if (!outcome.passed()) {
+                    md.append("\n### ✘ ").append(test.title(lang)).append(" (").append(points(test.points())).append(")\n\n")
+                            .append("````text\n").append(outcome.reason()).append("\n````\n");
+                }
+            }
+            md.append("\n**").append(lang.pick("Pista", "Hint")).append(":** ").append(Hints.of(exercise.name(), lang))
+                    .append("\n\n**").append(lang.pick("Lección", "Lesson")).append(":** ").append(exercise.lessonLink(lang))
+                    .append('\n');
         }
         return md.toString();
     }
 
-    private List<String> failures(boolean markdown) {
-        List<String> lines = new ArrayList<>();
-        for (ExerciseSpec exercise : exercises) {
-            boolean any = false;
-            for (TestSpec test : exercise.tests()) {
-                Outcome outcome = outcome(exercise, test);
-                if (outcome.passed()) {
-                    continue;
-                }
-                any = true;
-                String head = exercise.name() + " — " + test.title(lang) + " (" + test.points() + " "
-                        + lang.pick("pts", "pts") + ")";
-                String reason = indent(outcome.reason(), markdown ? "  " : "      ");
-                lines.add(markdown ? "- **" + head + "**\n  " + reason.strip()
-                        : "  ✘ " + head + "\n      " + reason.strip());
-            }
-            if (any) {
-                String hint = lang.pick("Pista: ", "Hint: ") + Hints.of(exercise.name(), lang);
-                String lesson = lang.pick("Lección: ", "Lesson: ") + exercise.lessonLink(lang);
-                lines.add(markdown ? "\n  " + hint + "\n\n  " + lesson + "\n"
-                        : "      " + indent(hint, "      ") + "\n      " + lesson);
-            }
-        }
-        return lines;
+    private String title() {
+        return lang.pick("Sockets 101 — marcador", "Sockets 101 — scoreboard");
+    }
+
+    private String points(int n) {
+        return n + " " + (n == 1 ? lang.pick("punto", "point") : lang.pick("puntos", "points"));
     }
 
     private static String indent(String text, String prefix) {
-        return text.replace("\n", "\n" + prefix);
+        return indent(text, prefix, prefix);
+    }
+
+    private static String indent(String text, String first, String rest) {
+        return first + String.join("\n" + rest, text.strip().lines().toList());
     }
 
     private static String bar(int score, int max) {
@@ -141,7 +168,10 @@ public final class GradeReport {
         root.put("max_score", maxScore());
         root.put("execution_time", Math.round(executionSeconds * 1000) / 1000.0);
         root.put("output", output);
+        root.put("output_format", "text");
+        root.put("test_output_format", "text");
         root.put("visibility", "visible");
+        root.put("stdout_visibility", "hidden");
         List<Map<String, Object>> tests = new ArrayList<>();
         for (ExerciseSpec exercise : exercises) {
             for (TestSpec test : exercise.tests()) {
@@ -166,10 +196,11 @@ public final class GradeReport {
         }
     }
 
-    /** Writes {@code results.json} (Gradescope) and {@code summary.md} into {@code dir}. */
+    /** Writes {@code results.json} (Gradescope), {@code summary.md} and {@code scoreboard.txt} into {@code dir}. */
     public void write(Path dir, double executionSeconds, String output) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("results.json"), gradescopeJson(executionSeconds, output), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.md"), markdown(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("scoreboard.txt"), scoreboard(1), StandardCharsets.UTF_8);
     }
 }

@@ -4,8 +4,15 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One graded test: its method, its points and what it checks in both languages. */
-public record TestSpec(String method, int points, String es, String en) {
+/**
+ * One graded test: its JUnit unique id (stable across JVMs, the key of its outcome), the method
+ * that declares it, its points and what it checks in both languages.
+ *
+ * <p>A graded test is a test method: a plain {@code @Test}, or a {@code @ParameterizedTest},
+ * {@code @RepeatedTest} or {@code @TestFactory}, which passes only if every one of its
+ * invocations passes.
+ */
+public record TestSpec(String id, String method, int points, String es, String en) {
 
     public TestSpec {
         if (points < 1) {
@@ -14,11 +21,11 @@ public record TestSpec(String method, int points, String es, String en) {
     }
 
     /** Reads {@link Graded} from a test method, with the defaults when it is absent. */
-    public static TestSpec of(Method method) {
-        Graded graded = method.getAnnotation(Graded.class);
+    public static TestSpec of(String id, String method, Method javaMethod) {
+        Graded graded = javaMethod.getAnnotation(Graded.class);
         return graded == null
-                ? new TestSpec(method.getName(), Graded.DEFAULT_POINTS, method.getName(), method.getName())
-                : new TestSpec(method.getName(), graded.points(), graded.es(), graded.en());
+                ? new TestSpec(id, method, Graded.DEFAULT_POINTS, method, method)
+                : new TestSpec(id, method, graded.points(), graded.es(), graded.en());
     }
 
     /** What the test checks, in the given language. */
@@ -28,6 +35,7 @@ public record TestSpec(String method, int points, String es, String en) {
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
         json.put("method", method);
         json.put("points", points);
         json.put("es", es);
@@ -36,7 +44,7 @@ public record TestSpec(String method, int points, String es, String en) {
     }
 
     static TestSpec fromJson(Map<?, ?> json) {
-        return new TestSpec((String) json.get("method"), ((Number) json.get("points")).intValue(),
-                (String) json.get("es"), (String) json.get("en"));
+        return new TestSpec((String) json.get("id"), (String) json.get("method"),
+                ((Number) json.get("points")).intValue(), (String) json.get("es"), (String) json.get("en"));
     }
 }

@@ -1,0 +1,90 @@
+package sockets101.protocols;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sockets101.grader.Exercise;
+import sockets101.grader.Graded;
+import sockets101.testkit.Loopback;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static sockets101.grader.Lang.say;
+
+@Exercise(lesson = "07-protocols", section = "pop3")
+@Timeout(5)
+class Pop3RetrTest {
+    static GreenMail mail;
+    static InetSocketAddress address;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mail = MailServer.start("pop3");
+        address = MailServer.address(mail.getPop3().getPort());
+        GreenMailUser ana = mail.setUser("ana@example.org", "ana", "secret");
+        ana.deliver(GreenMailUtil.newMimeMessage(
+                "From: luis@example.org\r\nSubject: first\r\n\r\nHola, Ana\r\n"));
+        ana.deliver(GreenMailUtil.newMimeMessage(
+                "From: eva@example.org\r\nSubject: second\r\n\r\nantes\r\n.oculta\r\n.\r\ndespues\r\n"));
+    }
+
+    @AfterAll
+    static void stop() {
+        mail.stop();
+    }
+
+    @Test
+    @Graded(points = 2, es = "STAT da el número de mensajes y sus octetos", en = "STAT gives the number of messages and their octets")
+    void statCountsTheMailbox() throws IOException {
+        Pop3Retr.Result result = Pop3Retr.retrieve(address, "ana", "secret", 1, Loopback.DEADLINE);
+        assertThat(result.messages()).as(say("mensajes según STAT", "messages according to STAT")).isEqualTo(2);
+        assertThat(result.octets()).as(say("octetos según STAT (el tercer campo de +OK n octetos)",
+                "octets according to STAT (the third field of +OK n octets)")).isGreaterThan(60);
+    }
+
+    @Test
+    @Graded(points = 3, es = "RETR devuelve el mensaje pedido", en = "RETR returns the message asked for")
+    void retrReturnsTheMessage() throws IOException {
+        Pop3Retr.Result result = Pop3Retr.retrieve(address, "ana", "secret", 1, Loopback.DEADLINE);
+        assertThat(result.message()).as(say("texto del mensaje 1, hasta la línea \".\" (sin ella)",
+                "text of message 1, up to the \".\" line (without it)"))
+                .contains("Subject: first\r\n").endsWith("\r\n\r\nHola, Ana\r\n");
+    }
+
+    @Test
+    @Graded(points = 3, es = "deshace el byte-stuffing de las líneas con punto",
+            en = "undoes the byte-stuffing of lines with a dot")
+    void undoesByteStuffing() throws IOException {
+        Pop3Retr.Result result = Pop3Retr.retrieve(address, "ana", "secret", 2, Loopback.DEADLINE);
+        assertThat(result.message()).as(say(
+                "mensaje 2: el servidor dobla el \".\" inicial de cada línea; quita uno, y solo \".\" exacto termina",
+                "message 2: the server doubles the leading \".\" of every line; take one off, and only an exact \".\" ends it"))
+                .contains("Subject: second\r\n").endsWith("\r\n\r\nantes\r\n.oculta\r\n.\r\ndespues\r\n");
+    }
+
+    @Test
+    @Graded(points = 2, es = "una contraseña mala lanza IOException", en = "a wrong password throws IOException")
+    void wrongPasswordThrows() {
+        assertThatThrownBy(() -> Pop3Retr.retrieve(address, "ana", "wrong", 1, Loopback.DEADLINE))
+                .as(say("PASS con contraseña mala: el servidor responde -ERR, que debe llegar como IOException",
+                        "PASS with a wrong password: the server answers -ERR, which must come as an IOException"))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    @Graded(points = 1, es = "RETR de un mensaje que no existe lanza IOException",
+            en = "RETR of a message that does not exist throws IOException")
+    void missingMessageThrows() {
+        assertThatThrownBy(() -> Pop3Retr.retrieve(address, "ana", "secret", 9, Loopback.DEADLINE))
+                .as(say("RETR 9 con 2 mensajes: -ERR debe llegar como IOException",
+                        "RETR 9 with 2 messages: -ERR must come as an IOException"))
+                .isInstanceOf(IOException.class);
+    }
+}

@@ -1,0 +1,95 @@
+package sockets101.protocols;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import sockets101.testkit.Loopback;
+
+/**
+ * A tiny server for the protocol labs' tests (NNTP, Telnet, Gopher): it listens on loopback,
+ * port 0, and runs a script for each client on a thread of its own, with reads bounded by
+ * {@link Loopback#DEADLINE}. What the client sent can be recorded in {@link #heard()}.
+ */
+final class ScriptedServer implements AutoCloseable {
+    /** What the server does with one client. */
+    interface Script {
+        void run(Socket client, ScriptedServer server) throws IOException;
+    }
+
+    private final ServerSocket socket;
+    private final List<String> heard = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+
+    ScriptedServer(Script script) throws IOException {
+        socket = new ServerSocket();
+        socket.bind(Loopback.anyPort());
+        acceptor = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    Socket client = socket.accept();
+                    client.setSoTimeout((int) Loopback.DEADLINE.toMillis());
+                    Thread worker = new Thread(() -> {
+                        try (client) {
+                            script.run(client, this);
+                        } catch (IOException e) {
+                            heard.add("! " + e);
+                        }
+                    }, "scripted-client");
+                    worker.setDaemon(true);
+                    worker.start();
+                } catch (SocketException closed) {
+                    return;
+                } catch (IOException e) {
+                    heard.add("! " + e);
+                }
+            }
+        }, "scripted-server");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(Loopback.ADDRESS, socket.getLocalPort());
+    }
+
+    /** Lines (or notes) the scripts recorded, in order. */
+    List<String> heard() {
+        return heard;
+    }
+
+    void hear(String line) {
+        heard.add(line);
+    }
+
+    /** One CRLF- (or LF-) terminated line in UTF-8, without its terminator; null at EOF. */
+    static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,300 @@
+// Lesson 07 — the seed's protocol table, spoken by the libraries a professional uses, against
+// servers started right here on loopback, port 0 (the same kind the labs' tests use).
+// The build runs it with the lessons module's class path; by hand:
+//   ./mvnw -q -B package -pl lessons -DskipTests   (writes lessons/target/classpath.txt)
+//   jshell --class-path "$(cat lessons/target/classpath.txt)" lessons/snippets/07-protocols.jsh
+
+import java.io.*;
+import java.net.*;
+import java.net.http.*;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.*;
+import java.util.function.*;
+
+var loopback = InetAddress.getLoopbackAddress();
+
+// A tiny scripted server for the protocols with no Java server library at hand (NNTP, Telnet,
+// Gopher): it listens on loopback, port 0, and runs `script` for each client on its own thread.
+ServerSocket scripted(BiConsumer<BufferedReader, OutputStream> script) throws IOException {
+    var server = new ServerSocket();
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    var thread = new Thread(() -> {
+        while (!server.isClosed()) {
+            try (var client = server.accept()) {
+                client.setSoTimeout(2000);
+                script.accept(new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8)),
+                        client.getOutputStream());
+            } catch (IOException closed) {
+                // the server was closed, or a client went away
+            }
+        }
+    });
+    thread.setDaemon(true);
+    thread.start();
+    return server;
+}
+
+void write(OutputStream out, String text) {
+    try {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    } catch (IOException e) {
+        throw new UncheckedIOException(e);
+    }
+}
+
+String readLine(BufferedReader in) {
+    try {
+        return in.readLine();
+    } catch (IOException e) {
+        throw new UncheckedIOException(e);
+    }
+}
+
+// tag::http-server[]
+import com.sun.net.httpserver.HttpServer;
+
+var web = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+web.createContext("/hola", exchange -> {
+    byte[] body = "Hola, HTTP".getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(200, body.length);
+    try (var out = exchange.getResponseBody()) {
+        out.write(body);
+    }
+});
+web.start();
+var url = URI.create("http://127.0.0.1:" + web.getAddress().getPort() + "/hola");
+// end::http-server[]
+
+// tag::http[]
+var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build();
+var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+System.out.println(response.version() + " " + response.statusCode());
+System.out.println("content-type: " + response.headers().firstValue("content-type").orElse("?"));
+System.out.println("content-length: " + response.headers().firstValue("content-length").orElse("?"));
+System.out.println(response.body());
+// end::http[]
+
+// tag::http-wire[]
+try (var socket = new Socket()) {
+    socket.connect(new InetSocketAddress(loopback, web.getAddress().getPort()), 2000);
+    socket.setSoTimeout(2000);
+    socket.getOutputStream().write(("GET /hola HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    // Show the line ends: every line of an HTTP head ends with CRLF.
+    System.out.println(raw.replaceAll("(?m)^Date: .*\r$", "Date: (now)\r").replace("\r\n", "\\r\\n\n"));
+}
+// end::http-wire[]
+web.stop(0);
+
+// tag::mail-server[]
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+var mail = new GreenMail(new ServerSetup[] {
+        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3).dynamicPort(),
+        new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+mail.start();
+mail.setUser("ana@example.org", "ana", "secret");
+System.out.println("SMTP, POP3 and IMAP listening on loopback: "
+        + (mail.getSmtp().getPort() > 0 && mail.getPop3().getPort() > 0 && mail.getImap().getPort() > 0));
+// end::mail-server[]
+
+// tag::smtp[]
+import jakarta.mail.*;
+import jakarta.mail.internet.*;
+
+var props = new Properties();
+props.put("mail.smtp.host", "127.0.0.1");
+props.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
+props.put("mail.smtp.connectiontimeout", "2000");
+props.put("mail.smtp.timeout", "2000");
+var session = Session.getInstance(props);
+var message = new MimeMessage(session);
+message.setFrom("luis@example.org");
+message.setRecipients(Message.RecipientType.TO, "ana@example.org");
+message.setSubject("Hola desde Jakarta Mail");
+message.setText("Primera linea\n.esta empieza por punto\n", "UTF-8");
+Transport.send(message);
+System.out.println("messages the server received: " + mail.getReceivedMessages().length);
+// end::smtp[]
+
+// tag::pop3[]
+var pop3 = session.getStore("pop3");
+pop3.connect("127.0.0.1", mail.getPop3().getPort(), "ana", "secret");
+var popInbox = pop3.getFolder("INBOX");
+popInbox.open(Folder.READ_ONLY);
+System.out.println(popInbox.getMessageCount() + " message(s)");
+var first = popInbox.getMessage(1);
+System.out.println("Subject: " + first.getSubject());
+System.out.print(first.getContent());
+popInbox.close(false);
+pop3.close();
+// end::pop3[]
+
+// tag::imap[]
+var imap = session.getStore("imap");
+imap.connect("127.0.0.1", mail.getImap().getPort(), "ana", "secret");
+var imapInbox = imap.getFolder("INBOX");
+imapInbox.open(Folder.READ_ONLY);
+System.out.println("EXISTS: " + imapInbox.getMessageCount());
+System.out.println("first subject: " + imapInbox.getMessage(1).getSubject());
+imapInbox.close(false);
+imap.close();
+// end::imap[]
+mail.stop();
+
+// tag::ftp[]
+import org.mockftpserver.fake.FakeFtpServer;
+import org.mockftpserver.fake.UserAccount;
+import org.mockftpserver.fake.filesystem.*;
+import org.apache.commons.net.ftp.*;
+
+var files = new UnixFakeFileSystem();
+files.add(new DirectoryEntry("/home/ana"));
+files.add(new FileEntry("/home/ana/hola.txt", "Hola, FTP\n"));
+var ftpServer = new FakeFtpServer();
+ftpServer.setFileSystem(files);
+ftpServer.addUserAccount(new UserAccount("ana", "secret", "/home/ana"));
+ftpServer.setServerControlPort(0);
+ftpServer.start();
+for (long end = System.nanoTime() + 2_000_000_000L; !ftpServer.isStarted() && System.nanoTime() < end; ) {
+    Thread.onSpinWait(); // start() returns before the server listens
+}
+
+var ftp = new FTPClient();
+ftp.setConnectTimeout(2000);
+ftp.setDefaultTimeout(2000);
+ftp.connect("127.0.0.1", ftpServer.getServerControlPort());
+System.out.print(ftp.getReplyString());
+System.out.println("login: " + ftp.login("ana", "secret"));
+ftp.enterLocalPassiveMode();          // PASV: the client opens the data connection
+ftp.setFileType(FTP.BINARY_FILE_TYPE); // TYPE I
+for (FTPFile f : ftp.listFiles()) {
+    System.out.println("LIST: " + f.getName() + ", " + f.getSize() + " bytes");
+}
+var download = new ByteArrayOutputStream();
+System.out.println("RETR: " + ftp.retrieveFile("hola.txt", download));
+System.out.print(download.toString(StandardCharsets.UTF_8));
+ftp.logout();
+ftp.disconnect();
+ftpServer.stop();
+// end::ftp[]
+
+// tag::nntp-server[]
+// A scripted news server (RFC 3977) with one group of one article, numbered 10.
+var news = scripted((in, out) -> {
+    write(out, "200 sockets101 news ready\r\n");
+    for (String line = readLine(in); line != null; line = readLine(in)) {
+        if (line.equals("GROUP comp.lang.java")) {
+            write(out, "211 1 10 10 comp.lang.java\r\n");
+        } else if (line.equals("ARTICLE 10")) {
+            write(out, "220 10 <10@example.org>\r\nFrom: ana@example.org\r\nSubject: Sockets\r\n\r\n"
+                    + "Un socket es un extremo de una conexion.\r\n..empieza por punto\r\n.\r\n");
+        } else if (line.equals("QUIT")) {
+            write(out, "205 bye\r\n");
+            return;
+        } else {
+            write(out, "500 what?\r\n");
+        }
+    }
+});
+// end::nntp-server[]
+
+// tag::nntp[]
+import org.apache.commons.net.nntp.*;
+
+var nntp = new NNTPClient();
+nntp.setConnectTimeout(2000);
+nntp.setDefaultTimeout(2000);
+nntp.connect("127.0.0.1", news.getLocalPort());
+var group = new NewsgroupInfo();
+nntp.selectNewsgroup("comp.lang.java", group);
+System.out.println(group.getArticleCountLong() + " article(s), numbers "
+        + group.getFirstArticleLong() + ".." + group.getLastArticleLong());
+try (BufferedReader article = nntp.retrieveArticle(group.getFirstArticleLong())) {
+    article.lines().forEach(System.out::println);
+}
+nntp.logout();
+nntp.disconnect();
+// end::nntp[]
+news.close();
+
+// tag::telnet-server[]
+// A scripted Telnet server (RFC 854/855): asks DO TERMINAL-TYPE (24) and offers WILL ECHO (1),
+// records the client's answers, then sends its banner and closes.
+var answers = new ArrayList<String>();
+var bbs = scripted((in, out) -> {
+    try {
+        out.write(new byte[] {(byte) 255, (byte) 253, 24, (byte) 255, (byte) 251, 1});
+        out.flush();
+    } catch (IOException e) {
+        throw new UncheckedIOException(e);
+    }
+    try {
+        for (int i = 0; i < 2; i++) { // two three-byte answers: IAC, verb, option
+            int iac = in.read(), verb = in.read(), option = in.read();
+            answers.add(Map.of(251, "WILL", 252, "WONT", 253, "DO", 254, "DONT").get(verb) + " " + option);
+        }
+    } catch (IOException quiet) {
+        answers.add("(no more answers)");
+    }
+    write(out, "Welcome to sockets101\r\nlogin: ");
+});
+// end::telnet-server[]
+
+// tag::telnet[]
+import org.apache.commons.net.telnet.*;
+
+var telnet = new TelnetClient();
+telnet.setConnectTimeout(2000);
+telnet.registerNotifHandler((type, option) -> System.out.println("server sent "
+        + Map.of(TelnetNotificationHandler.RECEIVED_DO, "DO", TelnetNotificationHandler.RECEIVED_WILL, "WILL",
+                TelnetNotificationHandler.RECEIVED_DONT, "DONT", TelnetNotificationHandler.RECEIVED_WONT, "WONT")
+                .getOrDefault(type, "command") + " " + option));
+telnet.connect("127.0.0.1", bbs.getLocalPort());
+String banner = new String(telnet.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+telnet.disconnect();
+System.out.println("TelnetClient answered: " + answers);
+System.out.println(banner.replace("\r\n", "\\r\\n\n"));
+// end::telnet[]
+bbs.close();
+
+// tag::gopher-server[]
+// A scripted Gopher server (RFC 1436): the root menu, whatever the selector.
+var hole = scripted((in, out) -> {
+    readLine(in); // the selector
+    write(out, "iBienvenido a sockets101\t\terror.host\t1\r\n"
+            + "0Sobre este servidor\t/about.txt\tgopher.example.org\t70\r\n"
+            + "1Lecciones\t/lessons\tgopher.example.org\t70\r\n"
+            + ".\r\n");
+});
+// end::gopher-server[]
+
+// tag::gopher[]
+record Item(char type, String display, String selector, String host, int port) {}
+
+List<Item> gopher(InetSocketAddress server, String selector) throws IOException {
+    try (var socket = new Socket()) {
+        socket.connect(server, 2000);
+        socket.setSoTimeout(2000);
+        socket.getOutputStream().write((selector + "\r\n").getBytes(StandardCharsets.UTF_8));
+        var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        var items = new ArrayList<Item>();
+        for (String line = in.readLine(); line != null && !line.equals("."); line = in.readLine()) {
+            String[] f = line.substring(1).split("\t", -1);
+            items.add(new Item(line.charAt(0), f[0], f[1], f[2], Integer.parseInt(f[3])));
+        }
+        return items;
+    }
+}
+
+gopher(new InetSocketAddress(loopback, hole.getLocalPort()), "").forEach(System.out::println);
+// end::gopher[]
+hole.close();
+/exit
