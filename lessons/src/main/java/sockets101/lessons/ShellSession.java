@@ -43,13 +43,12 @@ public final class ShellSession implements AutoCloseable {
      */
     public ShellSession(String classPath, Duration limit) {
         this.limit = limit;
-        shell = JShell.builder()
+        shell = QuickEngine.build(JShell.builder()
                 .in(InputStream.nullInputStream())
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
-                .err(new PrintStream(err, true, StandardCharsets.UTF_8))
-                .remoteVMOptions("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                        "-Duser.language=en", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-                .build();
+                .err(new PrintStream(err, true, StandardCharsets.UTF_8)),
+                List.of("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+                        "-Duser.language=en", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         shell.onShutdown(s -> ended.set(true));
         if (classPath != null && !classPath.isBlank()) {
             for (String entry : classPath.split(java.io.File.pathSeparator)) {

@@ -9,6 +9,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import sockets101.lessons.Snippet;
+import sockets101.lessons.QuickEngine;
 import sockets101.lessons.SnippetParser;
 
 import java.io.InputStream;
@@ -58,6 +59,7 @@ final class Kernel implements AutoCloseable {
         private volatile boolean timedOut;
         private volatile boolean stopped;
         private volatile boolean capped;
+        private ScheduledFuture<?> stopper; // guarded by the kernel's lock
 
         void emit(String event, String key, Object value) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -119,14 +121,13 @@ final class Kernel implements AutoCloseable {
         ended.set(false);
         setUp.clear();
         background.setLength(0);
-        JShell fresh = JShell.builder()
+        JShell fresh = QuickEngine.build(JShell.builder()
                 .in(InputStream.nullInputStream())
                 .out(new PrintStream(new Utf8Sink(text -> output(mine, text)), true, StandardCharsets.UTF_8))
-                .err(new PrintStream(new Utf8Sink(text -> output(mine, text)), true, StandardCharsets.UTF_8))
-                .remoteVMOptions("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+                .err(new PrintStream(new Utf8Sink(text -> output(mine, text)), true, StandardCharsets.UTF_8)),
+                List.of("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                         "-Duser.language=en", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-Xmx256m")
-                .build();
+                        "-Xmx256m"));
         fresh.onShutdown(s -> {
             synchronized (lock) {
                 if (shell == s) {
@@ -162,8 +163,7 @@ final class Kernel implements AutoCloseable {
                 cell.emit("out", "text", text.substring(0, room));
                 cell.chars = limits.outputChars();
                 cell.capped = true;
-                JShell s = shell;
-                watchdog.execute(s::stop); // not from JShell's own output thread
+                stopUntilEnded(cell, shell); // from the watchdog, not from JShell's own output thread
             }
         }
     }
@@ -205,7 +205,7 @@ final class Kernel implements AutoCloseable {
         }
         ScheduledFuture<?> timer = watchdog.schedule(() -> {
             cell.timedOut = true;
-            s.stop();
+            stopUntilEnded(cell, s);
         }, limits.time().toMillis(), TimeUnit.MILLISECONDS);
         ScheduledFuture<?> killer = watchdog.schedule(() -> {
             synchronized (lock) {
@@ -240,6 +240,11 @@ final class Kernel implements AutoCloseable {
         } finally {
             timer.cancel(false);
             killer.cancel(false);
+            synchronized (lock) {
+                if (cell.stopper != null) {
+                    cell.stopper.cancel(false);
+                }
+            }
         }
         synchronized (lock) {
             if (generation != mine || ended.get()) {
@@ -281,6 +286,9 @@ final class Kernel implements AutoCloseable {
     private String evalAll(JShell s, Cell cell, String source, boolean show, String expected) {
         List<Snippet> snippets = new SnippetParser(s.sourceCodeAnalysis()).parse("cell", source);
         for (Snippet snippet : snippets) {
+            if (cell.timedOut || cell.stopped || cell.capped) {
+                return null; // said by the end event
+            }
             List<SnippetEvent> events = s.eval(snippet.source());
             if (cell.timedOut || cell.stopped || cell.capped || ended.get()) {
                 return null; // said by the end event
@@ -337,12 +345,22 @@ final class Kernel implements AutoCloseable {
             return false;
         }
         cell.stopped = true;
-        JShell s;
         synchronized (lock) {
-            s = shell;
+            stopUntilEnded(cell, shell);
         }
-        s.stop();
         return true;
+    }
+
+    /**
+     * Calls {@link JShell#stop()} now and every 100 ms until the cell ends: a stop that lands
+     * between two snippets of the cell, or while one compiles, stops nothing.
+     */
+    private void stopUntilEnded(Cell cell, JShell s) {
+        synchronized (lock) {
+            if (cell.stopper == null && current == cell && !watchdog.isShutdown()) {
+                cell.stopper = watchdog.scheduleWithFixedDelay(s::stop, 0, 100, TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /** Ends this kernel's JShell and starts a fresh one (a running cell ends as "restarted"). */
