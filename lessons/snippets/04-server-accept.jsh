@@ -16,11 +16,11 @@ PrintWriter writer(Socket socket) throws IOException {
     return new PrintWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), true); // autoflush on println
 }
 
-// tag::accept[]
+// tag::accept-server[]
 // Python: conn, addr = s.accept()
 var server = new ServerSocket();
 server.bind(new InetSocketAddress(loopback, 0));
-server.setSoTimeout(2000); // accept() waits at most 2 s
+server.setSoTimeout(60_000); // accept() gives up after a minute with no client
 var serverThread = new Thread(() -> {
     try (Socket conn = server.accept()) {            // blocks until a client arrives
         SocketAddress addr = conn.getRemoteSocketAddress();
@@ -30,14 +30,18 @@ var serverThread = new Thread(() -> {
     }
 });
 serverThread.start();
+System.out.println("accepting on " + server.getLocalSocketAddress());
+// end::accept-server[]
+
+// tag::accept-client[]
 try (var client = new Socket()) {
     client.connect(server.getLocalSocketAddress(), 1000);
     client.setSoTimeout(1000);
     String greeting = reader(client).readLine();
     System.out.println("the server saw my address: " + greeting.equals("hello, " + client.getLocalSocketAddress()));
 }
-serverThread.join();
-// end::accept[]
+// end::accept-client[]
+serverThread.join(); // the server thread ends after its one client
 
 // tag::accept-timeout[]
 server.setSoTimeout(200); // nobody is coming: without a timeout this would block forever

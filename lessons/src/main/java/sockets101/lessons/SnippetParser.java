@@ -21,18 +21,18 @@ import java.util.regex.Pattern;
  *   <li>slash commands such as {@code /exit}, which end a plain {@code jshell} run, are skipped.</li>
  * </ul>
  */
-final class SnippetParser {
+public final class SnippetParser {
     private static final Pattern TAG = Pattern.compile("^\\s*//\\s*(tag|end)::([\\w.-]+)\\[]\\s*$");
     private static final Pattern THROWS = Pattern.compile("^\\s*//\\s*throws:\\s*([\\w.$]+)\\s*$");
 
     private final SourceCodeAnalysis analysis;
 
-    SnippetParser(SourceCodeAnalysis analysis) {
+    public SnippetParser(SourceCodeAnalysis analysis) {
         this.analysis = analysis;
     }
 
     /** The snippets of a file's text; {@code name} is used in error messages. */
-    List<Snippet> parse(String name, String text) {
+    public List<Snippet> parse(String name, String text) {
         List<Snippet> snippets = new ArrayList<>();
         Set<String> tags = new LinkedHashSet<>();
         String expected = null;

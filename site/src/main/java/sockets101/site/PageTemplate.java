@@ -111,6 +111,8 @@ final class PageTemplate {
                 <script src="../assets/lunr.min.js" defer></script>
                 <script src="../assets/search-index.js" defer></script>
                 <script src="../assets/site.js" defer></script>
+                <script src="../assets/live.js" defer></script>
+                <link rel="stylesheet" href="../assets/live.css">
                 </head>
                 <body>
                 <a class="skip" href="#content">%9$s</a>

@@ -184,6 +184,8 @@ public final class SiteBuilder {
         Files.writeString(out.resolve("index.html"), template.landing(), StandardCharsets.UTF_8);
         copyAsset("style.css");
         copyAsset("site.js");
+        copyAsset("live.js");
+        copyAsset("live.css");
         copyLunr();
         Files.writeString(out.resolve("assets/search-index.js"), SearchIndex.script(pages), StandardCharsets.UTF_8);
         for (LinkChecker.Problem problem : LinkChecker.check(out)) {

@@ -45,6 +45,7 @@ public final class SnippetMacro extends BlockMacroProcessor {
         Map<String, Object> wrapper = new HashMap<>();
         wrapper.put("role", "snippet");
         Block block = createBlock(parent, "open", "", wrapper);
+        block.setId("snippet-" + target + "-" + tag); // the cell the live page runs (assets/live.js)
         block.setAttribute("snippet-file", target, true);
         block.setAttribute("snippet-tag", tag, true);
 

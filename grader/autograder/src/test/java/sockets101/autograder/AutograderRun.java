@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,7 +61,7 @@ record AutograderRun(int exitCode, String stdout, String stderr, Map<String, Obj
     @SuppressWarnings("unchecked")
     static Map<String, List<Map<String, Object>>> manifest() throws IOException {
         try (ZipFile jar = new ZipFile(JAR.toFile()); InputStream in = jar.getInputStream(jar.getEntry("sockets101/grader/manifest.json"))) {
-            Map<String, List<Map<String, Object>>> exercises = new TreeMap<>();
+            Map<String, List<Map<String, Object>>> exercises = new LinkedHashMap<>(); // the manifest's (course) order
             for (Object e : (List<Object>) JSON.std.mapFrom(in).get("exercises")) {
                 Map<String, Object> exercise = (Map<String, Object>) e;
                 exercises.put((String) exercise.get("name"), (List<Map<String, Object>>) exercise.get("tests"));

@@ -40,7 +40,7 @@ public final class Catalog {
         this.byUniqueId = byUniqueId;
     }
 
-    /** The graded exercises, in plan order. */
+    /** The graded exercises, in course order: by lesson, then by name. */
     public List<ExerciseSpec> exercises() {
         return exercises;
     }
@@ -106,6 +106,8 @@ public final class Catalog {
         }
         List<ExerciseSpec> specs = new ArrayList<>();
         tests.forEach((name, list) -> specs.add(ExerciseSpec.of(classes.get(name), list)));
+        // Course order (lesson, then name), not class-discovery order, which the file system decides.
+        specs.sort(java.util.Comparator.comparing(ExerciseSpec::lesson).thenComparing(ExerciseSpec::name));
         return new Catalog(specs, byId);
     }
 

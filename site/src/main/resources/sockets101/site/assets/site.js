@@ -42,7 +42,12 @@
   document.querySelectorAll('.snippet .listingblock .content, main .listingblock .content').forEach(function (box) {
     if (box.querySelector('button.copy')) { return; }
     var pre = box.querySelector('pre');
-    if (pre) { addCopy(box, function () { return pre.innerText.replace(/\n$/, ''); }); }
+    if (pre) {
+      addCopy(box, function () {
+        var editor = box.querySelector('textarea.live-editor'); // served live and being edited: copy the edit
+        return editor && !editor.hidden ? editor.value : pre.innerText.replace(/\n$/, '');
+      });
+    }
   });
   document.querySelectorAll('.exercise code.command').forEach(function (code) {
     var wrap = document.createElement('span');
@@ -111,17 +116,19 @@
     var words = text.split(/[^\p{L}\p{N}_]+/u).filter(function (w) { return w.length > 0; });
     if (words.length === 0) { return []; }
     var all = [];
-    [lang, lang === 'es' ? 'en' : 'es'].forEach(function (l, rank) {
+    [lang, lang === 'es' ? 'en' : 'es'].forEach(function (l) {
       var hits = indexes[l].query(function (q) {
         words.forEach(function (w) {
           q.term(w, { boost: 10 });
           q.term(fold(w), { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 1 });
         });
       });
-      hits.forEach(function (h) { all.push({ doc: docs[h.ref], score: h.score, rank: rank }); });
+      all.push(hits.map(function (h) { return { doc: docs[h.ref], score: h.score }; }));
     });
-    all.sort(function (a, b) { return a.rank - b.rank || b.score - a.score; });
-    return all.slice(0, 12);
+    // The reader's language first, but keep up to 4 places for the other one: a common word
+    // ("socket") fills 12 places in either language alone.
+    var other = all[1].slice(0, Math.max(4, 12 - all[0].length));
+    return all[0].slice(0, 12 - other.length).concat(other).slice(0, 12);
   }
   function excerpt(text, words) {
     var folded = fold(text);

@@ -1,0 +1,380 @@
+package sockets101.site.live;
+
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet.Status;
+import jdk.jshell.Snippet.SubKind;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+import sockets101.lessons.Snippet;
+import sockets101.lessons.SnippetParser;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * One page's kernel: a JShell on the {@code jdi} engine (the code runs in a JVM of its own, so an
+ * endless loop or {@code System.exit} cannot take the server down) that keeps its state from
+ * cell to cell. One cell runs at a time. Its output is handed on as it comes, bounded in size;
+ * its time is bounded with {@link JShell#stop()}, and if the code does not stop (a call blocked
+ * in native code) the kernel is restarted. A cell that ends the JShell ({@code System.exit})
+ * gets a fresh kernel and says so.
+ */
+final class Kernel implements AutoCloseable {
+    /** What every cell of every kernel may use. */
+    record Limits(Duration time, int outputChars, Duration grace) {
+    }
+
+    /** Thrown when a cell is asked to run while another one is running. */
+    static final class BusyException extends RuntimeException {
+        BusyException() {
+            super("a cell of this page is still running: wait for it or press Stop");
+        }
+    }
+
+    /** One cell being run: its events, ending with one whose "event" is "end". */
+    static final class Cell {
+        final BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
+        private int chars;
+        private volatile boolean timedOut;
+        private volatile boolean stopped;
+        private volatile boolean capped;
+
+        void emit(String event, String key, Object value) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("event", event);
+            e.put(key, value);
+            events.add(e);
+        }
+    }
+
+    private static final String EXPECTED = "expected:";
+    private final String id;
+    private final Limits limits;
+    private final ExecutorService evaluator;
+    private final ScheduledExecutorService watchdog;
+    private final Object lock = new Object();
+    private final StringBuilder background = new StringBuilder();
+    private final Set<String> setUp = ConcurrentHashMap.newKeySet();
+    private JShell shell;
+    private int generation;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Cell current;
+    private volatile long lastUsed = System.nanoTime();
+    private volatile boolean closed;
+
+    Kernel(String id, Limits limits) {
+        this.id = id;
+        this.limits = limits;
+        this.evaluator = Executors.newSingleThreadExecutor(daemon("kernel-" + id.substring(0, 6)));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("kernel-watchdog-" + id.substring(0, 6)));
+        synchronized (lock) {
+            start();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    String id() {
+        return id;
+    }
+
+    boolean running() {
+        return current != null;
+    }
+
+    /** Nanoseconds ({@link System#nanoTime()}) when a cell last started or ended. */
+    long lastUsed() {
+        return lastUsed;
+    }
+
+    /** Starts a fresh JShell, warmed up with one trivial snippet; holds {@code lock}. */
+    private void start() {
+        int mine = ++generation;
+        ended.set(false);
+        setUp.clear();
+        background.setLength(0);
+        JShell fresh = JShell.builder()
+                .in(InputStream.nullInputStream())
+                .out(new PrintStream(new Utf8Sink(text -> output(mine, text)), true, StandardCharsets.UTF_8))
+                .err(new PrintStream(new Utf8Sink(text -> output(mine, text)), true, StandardCharsets.UTF_8))
+                .remoteVMOptions("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+                        "-Duser.language=en", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-Xmx256m")
+                .build();
+        fresh.onShutdown(s -> {
+            synchronized (lock) {
+                if (shell == s) {
+                    ended.set(true);
+                }
+            }
+        });
+        fresh.eval("\"warm-up\";"); // the first evaluation loads the compiler: pay for it now
+        shell = fresh;
+    }
+
+    /** Output of the code, now or later (a background thread): to the running cell, else kept for the next. */
+    private void output(int from, String text) {
+        synchronized (lock) {
+            if (from != generation) {
+                return; // a JShell already replaced
+            }
+            Cell cell = current;
+            if (cell == null) {
+                if (background.length() < limits.outputChars()) {
+                    background.append(text, 0, Math.min(text.length(), limits.outputChars() - background.length()));
+                }
+                return;
+            }
+            if (cell.capped) {
+                return;
+            }
+            int room = limits.outputChars() - cell.chars;
+            if (text.length() <= room) {
+                cell.chars += text.length();
+                cell.emit("out", "text", text);
+            } else {
+                cell.emit("out", "text", text.substring(0, room));
+                cell.chars = limits.outputChars();
+                cell.capped = true;
+                JShell s = shell;
+                watchdog.execute(s::stop); // not from JShell's own output thread
+            }
+        }
+    }
+
+    /**
+     * Runs {@code code} (after {@code setup}, the snippets of its file that precede every cell,
+     * the first time this kernel sees {@code file}) and returns the cell, whose events arrive as
+     * it runs.
+     */
+    Cell run(String file, String setup, String code, String expected) {
+        Cell cell = new Cell();
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("this kernel was shut down");
+            }
+            if (current != null) {
+                throw new BusyException();
+            }
+            current = cell;
+            lastUsed = System.nanoTime();
+            if (!background.isEmpty()) {
+                cell.emit("out", "text", background.toString());
+                background.setLength(0);
+            }
+        }
+        evaluator.execute(() -> evaluate(cell, file, setup, code, expected));
+        return cell;
+    }
+
+    private void evaluate(Cell cell, String file, String setup, String code, String expected) {
+        long start = System.nanoTime();
+        String status = "ok";
+        String message = null;
+        JShell s;
+        int mine;
+        synchronized (lock) {
+            s = shell;
+            mine = generation;
+        }
+        ScheduledFuture<?> timer = watchdog.schedule(() -> {
+            cell.timedOut = true;
+            s.stop();
+        }, limits.time().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> killer = watchdog.schedule(() -> {
+            synchronized (lock) {
+                if (generation == mine && current == cell) {
+                    restart(); // stop() did not stop it (blocked in native code): end the JVM
+                }
+            }
+        }, limits.time().plus(limits.grace()).toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            boolean ok = true;
+            if (setup != null && !setUp.contains(file)) {
+                setUp.add(file);
+                String failure = evalAll(s, cell, setup, false, null);
+                if (failure != null) {
+                    ok = false;
+                    status = "error";
+                    message = "the setup of " + file + ".jsh failed: " + failure;
+                }
+            }
+            if (ok) {
+                String failure = evalAll(s, cell, code, true, expected);
+                if (failure != null && failure.startsWith(EXPECTED)) {
+                    message = failure.substring(EXPECTED.length());
+                } else if (failure != null) {
+                    status = "error";
+                    message = failure;
+                }
+            }
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            status = "error";
+            message = e.getMessage();
+        } finally {
+            timer.cancel(false);
+            killer.cancel(false);
+        }
+        synchronized (lock) {
+            if (generation != mine || ended.get()) {
+                status = "restarted";
+                message = cell.timedOut
+                        ? "time limit of " + limits.time().toSeconds() + " s hit and the code did not stop: "
+                        + "the kernel was restarted, so the state of earlier cells is gone (run them again)"
+                        : cell.stopped ? "the kernel was restarted: the state of earlier cells is gone (run them again)"
+                        : "the kernel ended (System.exit?) and was restarted: the state of earlier cells is gone "
+                        + "(run them again)";
+                if (generation == mine) {
+                    restart();
+                }
+            } else if (cell.timedOut) {
+                status = "timeout";
+                message = "time limit of " + limits.time().toSeconds() + " s hit: the cell was stopped "
+                        + "(an endless loop, or a blocking call with no timeout?); the kernel keeps its state";
+            } else if (cell.stopped) {
+                status = "stopped";
+                message = "stopped; the kernel keeps its state";
+            } else if (cell.capped) {
+                status = "capped";
+                message = "output cap of " + limits.outputChars() + " characters hit: the cell was stopped";
+            }
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("event", "end");
+            end.put("status", status);
+            end.put("ms", (System.nanoTime() - start) / 1_000_000);
+            if (message != null) {
+                end.put("message", message);
+            }
+            current = null;
+            lastUsed = System.nanoTime();
+            cell.events.add(end);
+        }
+    }
+
+    /** Evaluates each snippet of {@code source}; the reason it stopped early, or null. */
+    private String evalAll(JShell s, Cell cell, String source, boolean show, String expected) {
+        List<Snippet> snippets = new SnippetParser(s.sourceCodeAnalysis()).parse("cell", source);
+        for (Snippet snippet : snippets) {
+            List<SnippetEvent> events = s.eval(snippet.source());
+            if (cell.timedOut || cell.stopped || cell.capped || ended.get()) {
+                return null; // said by the end event
+            }
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue; // a knock-on update of an earlier snippet
+                }
+                if (event.status() == Status.REJECTED) {
+                    String diagnostics = s.diagnostics(event.snippet())
+                            .map(d -> d.getMessage(Locale.ENGLISH)).collect(Collectors.joining("; "));
+                    String text = "does not compile (line " + snippet.line() + "): " + diagnostics;
+                    cell.emit("error", "text", text + "\n");
+                    return text;
+                }
+                if (event.exception() != null) {
+                    String text = "Exception " + describe(event.exception());
+                    cell.emit("error", "text", text + "\n");
+                    if (expected != null && event.exception() instanceof EvalException eval
+                            && (eval.getExceptionClassName().equals(expected)
+                            || eval.getExceptionClassName().endsWith("." + expected))) {
+                        return EXPECTED + "threw " + expected + ", as the lesson expects";
+                    }
+                    return text;
+                }
+                if (show && event.value() != null && event.snippet() instanceof VarSnippet var
+                        && event.snippet().subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                    cell.emit("value", "text", var.name() + " ==> " + event.value() + "\n");
+                } else if (show && event.value() != null && event.snippet() instanceof ExpressionSnippet expression) {
+                    cell.emit("value", "text", expression.name() + " ==> " + event.value() + "\n"); // a bare variable
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable thrown) {
+        String type;
+        if (thrown instanceof EvalException eval) {
+            type = eval.getExceptionClassName();
+        } else if (thrown instanceof UnresolvedReferenceException unresolved) {
+            return "unresolved reference: " + unresolved.getSnippet().source().strip()
+                    + " uses something not defined yet (run the cells above first)";
+        } else {
+            type = thrown.getClass().getName();
+        }
+        return type + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+    }
+
+    /** Stops the running cell, if any; the kernel keeps its state. */
+    boolean stop() {
+        Cell cell = current;
+        if (cell == null) {
+            return false;
+        }
+        cell.stopped = true;
+        JShell s;
+        synchronized (lock) {
+            s = shell;
+        }
+        s.stop();
+        return true;
+    }
+
+    /** Ends this kernel's JShell and starts a fresh one (a running cell ends as "restarted"). */
+    void restart() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("this kernel was shut down");
+            }
+            JShell old = shell;
+            Cell cell = current;
+            if (cell != null && !cell.timedOut) {
+                cell.stopped = true;
+            }
+            start(); // the generation changes first, so the old JShell's last words are dropped
+            lastUsed = System.nanoTime();
+            watchdog.execute(old::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        JShell s;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            generation++;
+            s = shell;
+        }
+        s.close();
+        evaluator.shutdownNow();
+        watchdog.shutdownNow();
+    }
+}

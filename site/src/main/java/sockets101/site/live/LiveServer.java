@@ -1,0 +1,448 @@
+package sockets101.site.live;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the built site and runs its snippets: the course as a notebook. Each open page gets a
+ * kernel (a JShell, see {@link Kernel}) through a JSON API under {@code /api/}; every API call
+ * must carry the token printed at start-up (header {@code X-Sockets101-Token}), come from this
+ * server's own origin and name this server in {@code Host}.
+ *
+ * <pre>
+ * GET    /api/status                  {"live":true,"kernels":N,...}
+ * POST   /api/kernels                 starts a kernel: {"kernel":ID,"startMs":N}
+ * POST   /api/kernels/ID/run          {"cell":"FILE-TAG","code":"..."}: NDJSON events as the cell runs:
+ *                                     {"event":"out"|"value"|"error","text":...} then {"event":"end","status":...}
+ * POST   /api/kernels/ID/stop         stops the running cell (JShell.stop())
+ * POST   /api/kernels/ID/restart      a fresh JShell for the page
+ * DELETE /api/kernels/ID              shuts the kernel down
+ * </pre>
+ *
+ * <p>Usage: {@code LiveServer SITE_DIR [--snippets DIR] [--port N] [--host ADDRESS] [--time-limit SECONDS]
+ * [--output-cap CHARS] [--max-kernels N] [--idle-minutes M]}
+ */
+public final class LiveServer implements AutoCloseable {
+    static final String TOKEN_HEADER = "X-Sockets101-Token";
+    private static final int MAX_BODY = 256 * 1024;
+    private static final Pattern KERNEL_PATH = Pattern.compile("^/api/kernels/([0-9a-f]{32})(?:/(run|stop|restart))?$");
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
+            "svg", "image/svg+xml", "png", "image/png", "txt", "text/plain; charset=utf-8");
+
+    /** Everything the server is started with. */
+    record Config(Path site, Path snippets, String host, int port, Duration timeLimit, int outputCap,
+                  int maxKernels, Duration idle, String token) {
+    }
+
+    private final Config config;
+    private final Path site;
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Kernels kernels;
+    private final Cells cells;
+    private final Set<String> hosts = new TreeSet<>();
+    private final Set<String> origins = new TreeSet<>();
+    private final byte[] token;
+
+    private LiveServer(Config config, HttpServer server) {
+        this.config = config;
+        this.site = config.site().toAbsolutePath().normalize();
+        this.server = server;
+        this.token = config.token().getBytes(StandardCharsets.UTF_8);
+        this.kernels = new Kernels(config.maxKernels(), config.idle(),
+                new Kernel.Limits(config.timeLimit(), config.outputCap(), Duration.ofSeconds(2)));
+        this.cells = new Cells(config.snippets());
+        int port = server.getAddress().getPort();
+        for (String name : new String[] {"127.0.0.1", "localhost", "[::1]", hostName(config.host())}) {
+            hosts.add(name + ":" + port);
+            origins.add("http://" + name + ":" + port);
+        }
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "live-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+    }
+
+    private static String hostName(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Binds (the port, or any free one if it is taken and was not asked for explicitly) and starts serving. */
+    static LiveServer start(Config config, boolean portFallback) throws IOException {
+        InetAddress address = InetAddress.getByName(config.host());
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(address, config.port()), 64);
+        } catch (BindException taken) {
+            if (!portFallback) {
+                throw taken;
+            }
+            http = HttpServer.create(new InetSocketAddress(address, 0), 64);
+        }
+        LiveServer live = new LiveServer(config, http);
+        http.start();
+        return live;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The address to open, token included. */
+    String url() {
+        return "http://" + hostName(config.host().equals("127.0.0.1") ? "127.0.0.1" : config.host()) + ":" + port()
+                + "/?token=" + config.token();
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: LiveServer SITE_DIR [--snippets DIR] [--port N] [--host ADDRESS] "
+                    + "[--time-limit SECONDS] [--output-cap CHARS] [--max-kernels N] [--idle-minutes M]");
+            System.exit(2);
+        }
+        Path site = Path.of(args[0]);
+        Path snippets = Path.of("lessons/snippets");
+        String host = "127.0.0.1";
+        Integer port = null;
+        Duration time = Duration.ofSeconds(10);
+        int cap = 100_000;
+        int max = 4;
+        Duration idle = Duration.ofMinutes(10);
+        for (int i = 1; i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            if (value == null) {
+                System.err.println("option " + args[i] + " needs a value");
+                System.exit(2);
+            }
+            switch (args[i]) {
+                case "--snippets" -> snippets = Path.of(value);
+                case "--port" -> port = Integer.parseInt(value);
+                case "--host" -> host = value;
+                case "--time-limit" -> time = Duration.ofSeconds(Long.parseLong(value));
+                case "--output-cap" -> cap = Integer.parseInt(value);
+                case "--max-kernels" -> max = Integer.parseInt(value);
+                case "--idle-minutes" -> idle = Duration.ofMinutes(Long.parseLong(value));
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        if (!Files.isRegularFile(site.resolve("index.html"))) {
+            System.err.println("no built site in " + site.toAbsolutePath() + ": build it first (./mvnw -q -B package -DskipTests)");
+            System.exit(2);
+        }
+        if (!Files.isDirectory(snippets)) {
+            System.err.println("no snippets folder " + snippets.toAbsolutePath() + " (give --snippets DIR)");
+            System.exit(2);
+        }
+        String token = HexFormat.of().formatHex(random(24));
+        if (!InetAddress.getByName(host).isLoopbackAddress()) {
+            System.err.println("WARNING: listening on " + host + ", not on loopback: anyone who can reach this "
+                    + "machine and learns the token can run code on it as you.");
+        }
+        LiveServer live = start(new Config(site, snippets, host, port == null ? 8101 : port, time, cap, max, idle, token),
+                port == null);
+        Runtime.getRuntime().addShutdownHook(new Thread(live::close, "live-shutdown"));
+        System.out.println();
+        System.out.println("Sockets 101 is served, every snippet runnable, at:");
+        System.out.println();
+        System.out.println("    " + live.url());
+        System.out.println();
+        System.out.println("Open that address (it holds the token the page needs to run code). Each open page gets a");
+        System.out.println("JShell kernel (at most " + max + " at once, " + time.toSeconds() + " s per cell, shut down after "
+                + idle.toMinutes() + " min idle). Ctrl-C stops the server.");
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
+                send(exchange, 403, error("unexpected Host header: open the address the server printed"));
+                return;
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/api") || path.startsWith("/api/")) {
+                api(exchange, path);
+            } else {
+                file(exchange, path);
+            }
+        } catch (IOException e) {
+            throw e; // the client went away
+        } catch (RuntimeException | Error e) {
+            System.err.println("[live] " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + ": " + e);
+            e.printStackTrace();
+            try {
+                send(exchange, 500, error("internal error in the live server (its console says more)"));
+            } catch (IOException | RuntimeException ignored) {
+                // headers already sent: nothing more to say
+            }
+        }
+    }
+
+    private void api(HttpExchange exchange, String path) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && !origins.contains(origin.toLowerCase(Locale.ROOT))) {
+            send(exchange, 403, error("requests from another origin (" + origin + ") are refused"));
+            return;
+        }
+        String given = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) {
+            send(exchange, 403, error("missing or wrong token: open the address the server printed (with ?token=...)"));
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if (path.equals("/api/status")) {
+            if (!method.equals("GET")) {
+                send(exchange, 405, error("use GET"));
+                return;
+            }
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("live", true);
+            status.put("kernels", kernels.size());
+            status.put("maxKernels", kernels.max());
+            status.put("timeLimitSeconds", config.timeLimit().toSeconds());
+            status.put("outputCap", config.outputCap());
+            send(exchange, 200, status);
+            return;
+        }
+        if (path.equals("/api/kernels")) {
+            if (!method.equals("POST")) {
+                send(exchange, 405, error("use POST"));
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                Kernel kernel = kernels.create();
+                send(exchange, 201, Map.of("kernel", kernel.id(), "startMs", (System.nanoTime() - start) / 1_000_000));
+            } catch (Kernels.FullException e) {
+                send(exchange, 503, error(e.getMessage()));
+            }
+            return;
+        }
+        Matcher m = KERNEL_PATH.matcher(path);
+        if (!m.matches()) {
+            send(exchange, 404, error("no such API call: " + path));
+            return;
+        }
+        Kernel kernel = kernels.get(m.group(1));
+        if (kernel == null) {
+            Map<String, Object> gone = error("this page's kernel is gone (shut down after being idle, or the server "
+                    + "restarted): a new one is needed");
+            gone.put("code", "kernel-gone");
+            send(exchange, 404, gone);
+            return;
+        }
+        String action = m.group(2);
+        if (action == null) {
+            if (!method.equals("DELETE")) {
+                send(exchange, 405, error("use DELETE"));
+                return;
+            }
+            kernels.remove(kernel.id());
+            send(exchange, 200, Map.of("closed", true));
+            return;
+        }
+        if (!method.equals("POST")) {
+            send(exchange, 405, error("use POST"));
+            return;
+        }
+        switch (action) {
+            case "stop" -> send(exchange, 200, Map.of("stopped", kernel.stop()));
+            case "restart" -> {
+                long start = System.nanoTime();
+                kernel.restart();
+                send(exchange, 200, Map.of("kernel", kernel.id(), "startMs", (System.nanoTime() - start) / 1_000_000));
+            }
+            default -> run(exchange, kernel);
+        }
+    }
+
+    private void run(HttpExchange exchange, Kernel kernel) throws IOException {
+        Map<String, Object> body;
+        try {
+            body = readJson(exchange);
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, error(e.getMessage()));
+            return;
+        }
+        Object code = body.get("code");
+        Object name = body.get("cell");
+        if (!(code instanceof String) || !(name instanceof String)) {
+            send(exchange, 400, error("send {\"cell\": \"FILE-TAG\", \"code\": \"...\"}"));
+            return;
+        }
+        Cells.Cell cell = cells.find((String) name);
+        if (cell == null) {
+            send(exchange, 404, error("no snippet cell " + name));
+            return;
+        }
+        Kernel.Cell running;
+        try {
+            running = kernel.run(cell.file(), cells.setup(cell.file()), (String) code, cells.expected(cell));
+        } catch (Kernel.BusyException e) {
+            send(exchange, 409, error(e.getMessage()));
+            return;
+        } catch (IllegalStateException e) {
+            send(exchange, 404, error(e.getMessage()));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson; charset=utf-8");
+        exchange.sendResponseHeaders(200, 0); // chunked: each event goes out as it comes
+        OutputStream out = exchange.getResponseBody();
+        try {
+            while (true) {
+                Map<String, Object> event = running.events.poll(30, TimeUnit.SECONDS);
+                if (event == null) {
+                    event = Map.of("event", "ping"); // keeps idle connections honest; pages ignore it
+                }
+                out.write((JSON.std.asString(event) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                if ("end".equals(event.get("event"))) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException gone) {
+            kernel.stop(); // nobody is reading any more
+        }
+    }
+
+    private static Map<String, Object> readJson(HttpExchange exchange) throws IOException {
+        byte[] bytes;
+        try (InputStream in = exchange.getRequestBody()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new IllegalArgumentException("request body over " + MAX_BODY / 1024 + " KiB");
+        }
+        try {
+            Map<String, Object> map = JSON.std.mapFrom(new String(bytes, StandardCharsets.UTF_8));
+            return map == null ? Map.of() : map;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("the request body is not a JSON object");
+        }
+    }
+
+    private void file(HttpExchange exchange, String rawPath) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            send(exchange, 405, error("use GET"));
+            return;
+        }
+        String path;
+        try {
+            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            notFound(exchange);
+            return;
+        }
+        if (!path.startsWith("/") || path.contains("\0") || path.contains("\\")
+                || java.util.Arrays.asList(path.split("/")).contains("..")) {
+            notFound(exchange);
+            return;
+        }
+        Path file = site.resolve(path.substring(1)).normalize();
+        if (!file.startsWith(site)) {
+            notFound(exchange);
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            file = file.resolve("index.html");
+        }
+        if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(site.toRealPath())) {
+            notFound(exchange);
+            return;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("token=") && MessageDigest.isEqual(
+                        pair.substring(6).getBytes(StandardCharsets.UTF_8), token)) {
+                    // carries the token from the printed address to every page of this tab's session;
+                    // the API still wants it in a header, so the cookie alone grants nothing
+                    exchange.getResponseHeaders().add("Set-Cookie", "sockets101-token-" + port() + "="
+                            + config.token() + "; Path=/; SameSite=Strict");
+                }
+            }
+        }
+        String name = file.getFileName().toString();
+        exchange.getResponseHeaders().set("Content-Type",
+                TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        if (method.equals("HEAD")) {
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(200, Files.size(file));
+        try (OutputStream out = exchange.getResponseBody()) {
+            Files.copy(file, out);
+        }
+    }
+
+    private void notFound(HttpExchange exchange) throws IOException {
+        send(exchange, 404, error("not found"));
+    }
+
+    private static Map<String, Object> error(String message) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("error", message);
+        return map;
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, Object> json) throws IOException {
+        byte[] body = (JSON.std.asString(json) + "\n").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        kernels.close();
+        pool.shutdownNow();
+    }
+}
