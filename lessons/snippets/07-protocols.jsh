@@ -1,8 +1,10 @@
-// Lesson 07 — the seed's protocol table, spoken by the libraries a professional uses, against
-// servers started right here on loopback, port 0 (the same kind the labs' tests use).
+// Lesson 07 — the seed's protocol table, spoken by the libraries a professional uses,
+// against servers started right here on loopback, port 0 (the same kind the labs' tests
+// use).
 // The build runs it with the lessons module's class path; by hand:
 //   ./mvnw -q -B package -pl lessons -DskipTests   (writes lessons/target/classpath.txt)
-//   jshell --class-path "$(cat lessons/target/classpath.txt)" lessons/snippets/07-protocols.jsh
+//   jshell --class-path "$(cat lessons/target/classpath.txt)" \
+//       lessons/snippets/07-protocols.jsh
 
 import java.io.*;
 import java.net.*;
@@ -14,17 +16,21 @@ import java.util.function.*;
 
 var loopback = InetAddress.getLoopbackAddress();
 
-// A tiny scripted server for the protocols with no Java server library at hand (NNTP, Telnet,
-// Gopher): it listens on loopback, port 0, and runs `script` for each client on its own thread.
-ServerSocket scripted(BiConsumer<BufferedReader, OutputStream> script) throws IOException {
+// A tiny scripted server for the protocols with no Java server library at hand (NNTP,
+// Telnet, Gopher): it listens on loopback, port 0, and runs `script` for each client,
+// one after the other, on its own thread.
+interface Script {
+    void talk(Socket client) throws IOException;
+}
+
+ServerSocket scripted(Script script) throws IOException {
     var server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     var thread = new Thread(() -> {
         while (!server.isClosed()) {
             try (var client = server.accept()) {
                 client.setSoTimeout(2000);
-                script.accept(new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8)),
-                        client.getOutputStream());
+                script.talk(client);
             } catch (IOException closed) {
                 // the server was closed, or a client went away
             }
@@ -35,28 +41,21 @@ ServerSocket scripted(BiConsumer<BufferedReader, OutputStream> script) throws IO
     return server;
 }
 
-void write(OutputStream out, String text) {
-    try {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    } catch (IOException e) {
-        throw new UncheckedIOException(e);
-    }
+BufferedReader lines(Socket client) throws IOException {
+    return new BufferedReader(
+            new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
 }
 
-String readLine(BufferedReader in) {
-    try {
-        return in.readLine();
-    } catch (IOException e) {
-        throw new UncheckedIOException(e);
-    }
+void write(Socket client, String text) throws IOException {
+    client.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+    client.getOutputStream().flush();
 }
 
 // tag::http-server[]
 import com.sun.net.httpserver.HttpServer;
 
 var web = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-web.createContext("/hola", exchange -> {
+var hello = web.createContext("/hola", exchange -> {
     byte[] body = "Hola, HTTP".getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
     exchange.sendResponseHeaders(200, body.length);
@@ -73,8 +72,9 @@ var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
 var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build();
 var response = http.send(request, HttpResponse.BodyHandlers.ofString());
 System.out.println(response.version() + " " + response.statusCode());
-System.out.println("content-type: " + response.headers().firstValue("content-type").orElse("?"));
-System.out.println("content-length: " + response.headers().firstValue("content-length").orElse("?"));
+var headers = response.headers();
+System.out.println("content-type: " + headers.firstValue("content-type").orElse("?"));
+System.out.println("content-length: " + headers.firstValue("content-length").orElse("?"));
 System.out.println(response.body());
 // end::http[]
 
@@ -82,11 +82,13 @@ System.out.println(response.body());
 try (var socket = new Socket()) {
     socket.connect(new InetSocketAddress(loopback, web.getAddress().getPort()), 2000);
     socket.setSoTimeout(2000);
-    socket.getOutputStream().write(("GET /hola HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-    String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String get = "GET /hola HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    socket.getOutputStream().write(get.getBytes(StandardCharsets.US_ASCII));
+    byte[] answer = socket.getInputStream().readAllBytes();
+    String raw = new String(answer, StandardCharsets.UTF_8)
+            .replaceAll("Date: [^\r\n]*", "Date: (now)");
     // Show the line ends: every line of an HTTP head ends with CRLF.
-    System.out.println(raw.replaceAll("(?m)^Date: .*\r$", "Date: (now)\r").replace("\r\n", "\\r\\n\n"));
+    System.out.println(raw.replace("\r\n", "\\r\\n\n"));
 }
 // end::http-wire[]
 web.stop(0);
@@ -100,9 +102,10 @@ var mail = new GreenMail(new ServerSetup[] {
         new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3).dynamicPort(),
         new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
 mail.start();
-mail.setUser("ana@example.org", "ana", "secret");
-System.out.println("SMTP, POP3 and IMAP listening on loopback: "
-        + (mail.getSmtp().getPort() > 0 && mail.getPop3().getPort() > 0 && mail.getImap().getPort() > 0));
+var ana = mail.setUser("ana@example.org", "ana", "secret");
+boolean listening = mail.getSmtp().getPort() > 0 && mail.getPop3().getPort() > 0 &&
+        mail.getImap().getPort() > 0;
+System.out.println("SMTP, POP3 and IMAP listening on loopback: " + listening);
 // end::mail-server[]
 
 // tag::smtp[]
@@ -110,10 +113,9 @@ import jakarta.mail.*;
 import jakarta.mail.internet.*;
 
 var props = new Properties();
-props.put("mail.smtp.host", "127.0.0.1");
-props.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
-props.put("mail.smtp.connectiontimeout", "2000");
-props.put("mail.smtp.timeout", "2000");
+props.putAll(Map.of("mail.smtp.host", "127.0.0.1",
+        "mail.smtp.port", String.valueOf(mail.getSmtp().getPort()),
+        "mail.smtp.connectiontimeout", "2000", "mail.smtp.timeout", "2000"));
 var session = Session.getInstance(props);
 var message = new MimeMessage(session);
 message.setFrom("luis@example.org");
@@ -149,11 +151,10 @@ imap.close();
 // end::imap[]
 mail.stop();
 
-// tag::ftp[]
+// tag::ftp-server[]
 import org.mockftpserver.fake.FakeFtpServer;
 import org.mockftpserver.fake.UserAccount;
 import org.mockftpserver.fake.filesystem.*;
-import org.apache.commons.net.ftp.*;
 
 var files = new UnixFakeFileSystem();
 files.add(new DirectoryEntry("/home/ana"));
@@ -163,44 +164,52 @@ ftpServer.setFileSystem(files);
 ftpServer.addUserAccount(new UserAccount("ana", "secret", "/home/ana"));
 ftpServer.setServerControlPort(0);
 ftpServer.start();
-for (long end = System.nanoTime() + 2_000_000_000L; !ftpServer.isStarted() && System.nanoTime() < end; ) {
+for (long end = System.nanoTime() + 2_000_000_000L;
+        !ftpServer.isStarted() && System.nanoTime() < end; ) {
     Thread.onSpinWait(); // start() returns before the server listens
 }
+// end::ftp-server[]
+
+// tag::ftp[]
+import org.apache.commons.net.ftp.*;
 
 var ftp = new FTPClient();
 ftp.setConnectTimeout(2000);
 ftp.setDefaultTimeout(2000);
 ftp.connect("127.0.0.1", ftpServer.getServerControlPort());
-System.out.print(ftp.getReplyString());
+System.out.println(ftp.getReplyString().strip());
 System.out.println("login: " + ftp.login("ana", "secret"));
-ftp.enterLocalPassiveMode();          // PASV: the client opens the data connection
-ftp.setFileType(FTP.BINARY_FILE_TYPE); // TYPE I
+ftp.enterLocalPassiveMode();      // PASV: the client opens the data connection
+var binary = ftp.setFileType(FTP.BINARY_FILE_TYPE); // TYPE I: the bytes as they are
 for (FTPFile f : ftp.listFiles()) {
     System.out.println("LIST: " + f.getName() + ", " + f.getSize() + " bytes");
 }
 var download = new ByteArrayOutputStream();
 System.out.println("RETR: " + ftp.retrieveFile("hola.txt", download));
 System.out.print(download.toString(StandardCharsets.UTF_8));
-ftp.logout();
+System.out.println("QUIT: " + ftp.logout());
 ftp.disconnect();
-ftpServer.stop();
 // end::ftp[]
+ftpServer.stop();
 
 // tag::nntp-server[]
 // A scripted news server (RFC 3977) with one group of one article, numbered 10.
-var news = scripted((in, out) -> {
-    write(out, "200 sockets101 news ready\r\n");
-    for (String line = readLine(in); line != null; line = readLine(in)) {
+var news = scripted(client -> {
+    write(client, "200 sockets101 news ready\r\n");
+    var in = lines(client);
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.equals("GROUP comp.lang.java")) {
-            write(out, "211 1 10 10 comp.lang.java\r\n");
+            write(client, "211 1 10 10 comp.lang.java\r\n");
         } else if (line.equals("ARTICLE 10")) {
-            write(out, "220 10 <10@example.org>\r\nFrom: ana@example.org\r\nSubject: Sockets\r\n\r\n"
-                    + "Un socket es un extremo de una conexion.\r\n..empieza por punto\r\n.\r\n");
+            write(client, "220 10 <10@example.org>\r\n"
+                    + "From: ana@example.org\r\nSubject: Sockets\r\n\r\n"
+                    + "Un socket es un extremo de una conexion.\r\n"
+                    + "..empieza por punto\r\n.\r\n");
         } else if (line.equals("QUIT")) {
-            write(out, "205 bye\r\n");
+            write(client, "205 bye\r\n");
             return;
         } else {
-            write(out, "500 what?\r\n");
+            write(client, "500 what?\r\n");
         }
     }
 });
@@ -214,37 +223,33 @@ nntp.setConnectTimeout(2000);
 nntp.setDefaultTimeout(2000);
 nntp.connect("127.0.0.1", news.getLocalPort());
 var group = new NewsgroupInfo();
-nntp.selectNewsgroup("comp.lang.java", group);
+System.out.println("GROUP: " + nntp.selectNewsgroup("comp.lang.java", group));
 System.out.println(group.getArticleCountLong() + " article(s), numbers "
         + group.getFirstArticleLong() + ".." + group.getLastArticleLong());
 try (BufferedReader article = nntp.retrieveArticle(group.getFirstArticleLong())) {
     article.lines().forEach(System.out::println);
 }
-nntp.logout();
+System.out.println("QUIT: " + nntp.logout());
 nntp.disconnect();
 // end::nntp[]
 news.close();
 
 // tag::telnet-server[]
-// A scripted Telnet server (RFC 854/855): asks DO TERMINAL-TYPE (24) and offers WILL ECHO (1),
-// records the client's answers, then sends its banner and closes.
-var answers = new ArrayList<String>();
-var bbs = scripted((in, out) -> {
-    try {
-        out.write(new byte[] {(byte) 255, (byte) 253, 24, (byte) 255, (byte) 251, 1});
-        out.flush();
-    } catch (IOException e) {
-        throw new UncheckedIOException(e);
+// A scripted Telnet server (RFC 854/855): asks DO TERMINAL-TYPE (24), offers WILL ECHO
+// (1), records the client's two three-byte answers (IAC, verb, option), sends its banner.
+var verbs = Map.of(251, "WILL", 252, "WONT", 253, "DO", 254, "DONT");
+var answers = Collections.synchronizedList(new ArrayList<String>()); // the server adds
+var bbs = scripted(client -> {
+    var out = client.getOutputStream();
+    out.write(new byte[] {(byte) 255, (byte) 253, 24, (byte) 255, (byte) 251, 1});
+    out.flush();
+    var in = client.getInputStream();
+    for (int i = 0; i < 2; i++) {
+        byte[] answer = in.readNBytes(3);
+        answers.add(answer.length < 3 ? "(nothing)"
+                : "IAC " + verbs.get(answer[1] & 0xFF) + " " + answer[2]);
     }
-    try {
-        for (int i = 0; i < 2; i++) { // two three-byte answers: IAC, verb, option
-            int iac = in.read(), verb = in.read(), option = in.read();
-            answers.add(Map.of(251, "WILL", 252, "WONT", 253, "DO", 254, "DONT").get(verb) + " " + option);
-        }
-    } catch (IOException quiet) {
-        answers.add("(no more answers)");
-    }
-    write(out, "Welcome to sockets101\r\nlogin: ");
+    write(client, "Welcome to sockets101\r\nlogin: ");
 });
 // end::telnet-server[]
 
@@ -253,12 +258,15 @@ import org.apache.commons.net.telnet.*;
 
 var telnet = new TelnetClient();
 telnet.setConnectTimeout(2000);
-telnet.registerNotifHandler((type, option) -> System.out.println("server sent "
-        + Map.of(TelnetNotificationHandler.RECEIVED_DO, "DO", TelnetNotificationHandler.RECEIVED_WILL, "WILL",
-                TelnetNotificationHandler.RECEIVED_DONT, "DONT", TelnetNotificationHandler.RECEIVED_WONT, "WONT")
-                .getOrDefault(type, "command") + " " + option));
+var received = Map.of(TelnetNotificationHandler.RECEIVED_DO, "DO",
+        TelnetNotificationHandler.RECEIVED_DONT, "DONT",
+        TelnetNotificationHandler.RECEIVED_WILL, "WILL",
+        TelnetNotificationHandler.RECEIVED_WONT, "WONT");
+telnet.registerNotifHandler((type, option) ->
+        System.out.println("server sent " + received.get(type) + " " + option));
 telnet.connect("127.0.0.1", bbs.getLocalPort());
-String banner = new String(telnet.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+byte[] bannerBytes = telnet.getInputStream().readAllBytes(); // until the server closes
+String banner = new String(bannerBytes, StandardCharsets.UTF_8);
 telnet.disconnect();
 System.out.println("TelnetClient answered: " + answers);
 System.out.println(banner.replace("\r\n", "\\r\\n\n"));
@@ -267,9 +275,9 @@ bbs.close();
 
 // tag::gopher-server[]
 // A scripted Gopher server (RFC 1436): the root menu, whatever the selector.
-var hole = scripted((in, out) -> {
-    readLine(in); // the selector
-    write(out, "iBienvenido a sockets101\t\terror.host\t1\r\n"
+var hole = scripted(client -> {
+    lines(client).readLine(); // the selector
+    write(client, "iBienvenido a sockets101\t\terror.host\t1\r\n"
             + "0Sobre este servidor\t/about.txt\tgopher.example.org\t70\r\n"
             + "1Lecciones\t/lessons\tgopher.example.org\t70\r\n"
             + ".\r\n");
@@ -283,10 +291,13 @@ List<Item> gopher(InetSocketAddress server, String selector) throws IOException 
     try (var socket = new Socket()) {
         socket.connect(server, 2000);
         socket.setSoTimeout(2000);
-        socket.getOutputStream().write((selector + "\r\n").getBytes(StandardCharsets.UTF_8));
-        var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        var out = socket.getOutputStream();
+        out.write((selector + "\r\n").getBytes(StandardCharsets.UTF_8));
+        var in = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         var items = new ArrayList<Item>();
-        for (String line = in.readLine(); line != null && !line.equals("."); line = in.readLine()) {
+        String line;
+        while ((line = in.readLine()) != null && !line.equals(".")) { // "." ends the menu
             String[] f = line.substring(1).split("\t", -1);
             items.add(new Item(line.charAt(0), f[0], f[1], f[2], Integer.parseInt(f[3])));
         }
@@ -294,7 +305,8 @@ List<Item> gopher(InetSocketAddress server, String selector) throws IOException 
     }
 }
 
-gopher(new InetSocketAddress(loopback, hole.getLocalPort()), "").forEach(System.out::println);
+var root = gopher(new InetSocketAddress(loopback, hole.getLocalPort()), "");
+root.forEach(System.out::println);
 // end::gopher[]
 hole.close();
 /exit
