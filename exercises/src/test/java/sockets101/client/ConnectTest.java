@@ -115,7 +115,7 @@ class ConnectTest {
                 .isInstanceOf(SocketTimeoutException.class);
         assertThat(millis).as(say("milisegundos que tardó en rendirse con un timeout de " + TIMEOUT.toMillis() + " ms",
                         "milliseconds it took to give up with a timeout of " + TIMEOUT.toMillis() + " ms"))
-                .isBetween(TIMEOUT.toMillis() / 2, 1000L);
+                .isBetween(TIMEOUT.toMillis() / 2, 1500L); // slack for a loaded grading machine; Within stops it at 2 s
     }
 
     @Test

@@ -135,6 +135,12 @@ final class Kernel implements AutoCloseable {
                 }
             }
         });
+        // The libraries the snippets use (lesson 07: GreenMail, Commons Net...), as when the build ran them.
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                fresh.addToClasspath(entry);
+            }
+        }
         fresh.eval("\"warm-up\";"); // the first evaluation loads the compiler: pay for it now
         shell = fresh;
     }
