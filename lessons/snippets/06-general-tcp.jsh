@@ -173,6 +173,49 @@ try (var p = pair()) {
 }
 // end::flush[]
 
+// tag::nagle[]
+// Ten exchanges: the client writes a 4-byte header and a 4-byte body, then waits for the
+// 2-byte reply; the other end replies only once it has the whole message.
+long exchanges(boolean noDelay, boolean buffered) throws Exception {
+    try (var p = pair()) {
+        var replier = new Thread(() -> {
+            try {
+                var in = new DataInputStream(p.server().getInputStream());
+                while (true) {
+                    in.readFully(new byte[in.readInt()]);      // the whole message...
+                    p.server().getOutputStream().write(new byte[] {'o', 'k'}); // ...reply
+                }
+            } catch (IOException e) {                         // EOF: the client is done
+            }
+        });
+        replier.start();
+        p.client().setTcpNoDelay(noDelay);
+        OutputStream raw = p.client().getOutputStream();
+        OutputStream out = buffered ? new BufferedOutputStream(raw) : raw;
+        byte[] header = {0, 0, 0, 4};
+        byte[] body = "hola".getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            out.write(header);
+            out.write(body);
+            out.flush();   // with a BufferedOutputStream: header and body in one write
+            p.client().getInputStream().readNBytes(2);         // wait for the reply
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        p.client().shutdownOutput();
+        replier.join();
+        return ms;
+    }
+}
+String about(long ms) {     // rounded: the exact figure changes from run to run
+    long rounded = Math.round(ms / 10.0) * 10;
+    return "10 exchanges in " + (ms < 20 ? "under 20 ms" : "about " + rounded + " ms");
+}
+System.out.println("Nagle on, two writes:            " + about(exchanges(false, false)));
+System.out.println("setTcpNoDelay(true), two writes: " + about(exchanges(true, false)));
+System.out.println("Nagle on, one write (buffered):  " + about(exchanges(false, true)));
+// end::nagle[]
+
 // tag::utf8[]
 String text = "ñ€";
 System.out.println("chars: " + text.length() + ", UTF-8 bytes: " + text.getBytes(StandardCharsets.UTF_8).length);
