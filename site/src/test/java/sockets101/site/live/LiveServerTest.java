@@ -174,6 +174,14 @@ class LiveServerTest {
     }
 
     @Test
+    void cellsSeeTheLibrariesTheLessonsUse() throws Exception {
+        // lesson 07's cells talk to in-process servers with Commons Net and GreenMail
+        assertThat(text(run("new org.apache.commons.net.ftp.FTPClient().getClass().getSimpleName()")))
+                .contains("==> \"FTPClient\"");
+        assertThat(text(run("com.icegreen.greenmail.util.ServerSetupTest.SMTP.getProtocol()"))).contains("==> \"smtp\"");
+    }
+
+    @Test
     void stateIsKeptAcrossCellsAndTheFileSetupRuns() throws Exception {
         assertThat(end(run("int x = 41;"))).containsEntry("status", "ok");
         List<Map<String, Object>> next = run("x + 1");
