@@ -118,6 +118,21 @@ public final class LiveServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The value of a numeric option, or exit 2 naming the option and the value. */
+    private static int number(String option, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        System.err.println("option " + option + " takes a whole number of 0 or more, not '" + value + "'");
+        System.exit(2);
+        return 0;
+    }
+
     /** The address to open, token included. */
     String url() {
         return "http://" + hostName(config.host().equals("127.0.0.1") ? "127.0.0.1" : config.host()) + ":" + port()
@@ -146,12 +161,12 @@ public final class LiveServer implements AutoCloseable {
             }
             switch (args[i]) {
                 case "--snippets" -> snippets = Path.of(value);
-                case "--port" -> port = Integer.parseInt(value);
+                case "--port" -> port = number(args[i], value);
                 case "--host" -> host = value;
-                case "--time-limit" -> time = Duration.ofSeconds(Long.parseLong(value));
-                case "--output-cap" -> cap = Integer.parseInt(value);
-                case "--max-kernels" -> max = Integer.parseInt(value);
-                case "--idle-minutes" -> idle = Duration.ofMinutes(Long.parseLong(value));
+                case "--time-limit" -> time = Duration.ofSeconds(number(args[i], value));
+                case "--output-cap" -> cap = number(args[i], value);
+                case "--max-kernels" -> max = number(args[i], value);
+                case "--idle-minutes" -> idle = Duration.ofMinutes(number(args[i], value));
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
