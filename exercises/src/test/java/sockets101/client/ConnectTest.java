@@ -44,7 +44,7 @@ class ConnectTest {
     @Test
     @Graded(points = 2, es = "connectAny se conecta a un servidor en loopback", en = "connectAny connects to a loopback server")
     void connectsToALoopbackServer() throws Exception {
-        try (ServerSocket server = listening()) {
+        try (ServerSocket server = Loopback.listening(50)) {
             InetSocketAddress address = addressOf(server);
             try (Socket socket = connectAny(List.of(address), TIMEOUT);
                  Socket accepted = accept(server)) {
@@ -63,7 +63,7 @@ class ConnectTest {
             en = "skips a candidate that refuses the connection and tries the next")
     void skipsARefusedCandidate() throws Exception {
         InetSocketAddress refused = refusedAddress();
-        try (ServerSocket server = listening()) {
+        try (ServerSocket server = Loopback.listening(50)) {
             InetSocketAddress live = addressOf(server);
             try (Socket socket = connectAny(List.of(refused, live), TIMEOUT)) {
                 assertThat(socket.getRemoteSocketAddress()).as(say(
@@ -124,7 +124,7 @@ class ConnectTest {
     void connectResolvesAName() throws Exception {
         Assumptions.assumeTrue(Arrays.asList(InetAddress.getAllByName("localhost")).contains(Loopback.ADDRESS),
                 "localhost does not resolve to " + Loopback.ADDRESS + " here / localhost no resuelve a " + Loopback.ADDRESS);
-        try (ServerSocket server = listening()) {
+        try (ServerSocket server = Loopback.listening(50)) {
             int port = server.getLocalPort();
             try (Socket socket = Within.call(Loopback.DEADLINE, () -> Connect.connect("localhost", port, TIMEOUT),
                     "connect(\"localhost\", " + port + ", 300 ms)", "connect(\"localhost\", " + port + ", 300 ms)");
@@ -203,21 +203,11 @@ class ConnectTest {
 
     /** A loopback port nobody listens on (just freed): a connect to it is refused at once. */
     private static InetSocketAddress refusedAddress() throws IOException {
-        try (ServerSocket freed = listening()) {
+        try (ServerSocket freed = Loopback.listening(50)) {
             return addressOf(freed);
         }
     }
 
-    private static ServerSocket listening() throws IOException {
-        ServerSocket server = new ServerSocket();
-        try {
-            server.bind(Loopback.anyPort(), 50);
-            return server;
-        } catch (IOException e) {
-            server.close();
-            throw e;
-        }
-    }
 
     private static InetSocketAddress addressOf(ServerSocket server) {
         return new InetSocketAddress(Loopback.ADDRESS, server.getLocalPort());

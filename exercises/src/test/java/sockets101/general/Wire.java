@@ -35,8 +35,7 @@ record Wire(Socket near, Socket far) implements AutoCloseable {
      */
     static Wire open(int nearReceiveBuffer) throws IOException {
         int deadline = (int) Loopback.DEADLINE.toMillis();
-        try (ServerSocket server = new ServerSocket()) {
-            server.bind(Loopback.anyPort(), 1);
+        try (ServerSocket server = Loopback.listening(1)) {
             server.setSoTimeout(deadline);
             Socket near = new Socket();
             try {

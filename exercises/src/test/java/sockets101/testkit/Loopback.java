@@ -3,6 +3,7 @@ package sockets101.testkit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
@@ -30,6 +31,18 @@ public final class Loopback {
             return socket;
         } catch (IOException e) {
             socket.close();
+            throw e;
+        }
+    }
+
+    /** A listening socket made by the test, not by the student's code: loopback, a free port. */
+    public static ServerSocket listening(int backlog) throws IOException {
+        ServerSocket server = new ServerSocket();
+        try {
+            server.bind(anyPort(), backlog);
+            return server;
+        } catch (IOException e) {
+            server.close();
             throw e;
         }
     }

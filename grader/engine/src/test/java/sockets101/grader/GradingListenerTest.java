@@ -1,13 +1,12 @@
 package sockets101.grader;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.engine.JupiterTestEngine;
@@ -32,24 +31,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /** Runs small graded classes through JUnit with the listener, as a student's build does. */
+@ExtendWith(EnglishFeedback.class)
 class GradingListenerTest {
-    private String saved;
-
-    @BeforeEach
-    void english() {
-        saved = System.getProperty(Lang.PROPERTY);
-        System.setProperty(Lang.PROPERTY, "en");
-    }
-
-    @AfterEach
-    void restore() {
-        if (saved == null) {
-            System.clearProperty(Lang.PROPERTY);
-        } else {
-            System.setProperty(Lang.PROPERTY, saved);
-        }
-    }
-
     /** A graded class of every kind of test; run by {@link #run}, never by the build itself (nested class). */
     @Exercise(lesson = "04-server", section = "demo")
     static class SampleTest {

@@ -1,8 +1,7 @@
 package sockets101.grader;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -11,24 +10,8 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(EnglishFeedback.class)
 class ReasonsTest {
-    private String saved;
-
-    @BeforeEach
-    void english() {
-        saved = System.getProperty(Lang.PROPERTY);
-        System.setProperty(Lang.PROPERTY, "en");
-    }
-
-    @AfterEach
-    void restore() {
-        if (saved == null) {
-            System.clearProperty(Lang.PROPERTY);
-        } else {
-            System.setProperty(Lang.PROPERTY, saved);
-        }
-    }
-
     @Test
     void aStubSaysNotImplementedYet() {
         assertThat(Reasons.of(new UnsupportedOperationException("TODO Bind.bind: lessons 04-server § bind")))
