@@ -7,6 +7,7 @@ import java.nio.channels.*;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
 import java.util.*;
+import java.util.concurrent.*;
 
 var loopback = InetAddress.getLoopbackAddress();
 
@@ -28,6 +29,69 @@ try (var unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
     System.out.println("UNIX channel, INET address: " + e);
 }
 // end::domain-address[]
+
+// Linux keeps its tables of TCP sockets in /proc/net/tcp (AF_INET) and
+// /proc/net/tcp6 (AF_INET6). Which table holds the listener on this port, and
+// with which local address? Elsewhere (macOS, Windows) there is no such file.
+String kernelTable(int port) throws IOException {
+    for (var table : List.of("tcp", "tcp6")) {
+        var file = Path.of("/proc/net", table);
+        if (!Files.isReadable(file)) {
+            return "(no " + file + " here: not Linux)";
+        }
+        for (var line : Files.readAllLines(file)) {
+            var local = line.trim().split("\\s+")[1].split(":");     // ADDRESS:PORT in hex
+            if (!local[0].matches("\\p{XDigit}+") || Integer.parseInt(local[1], 16) != port) {
+                continue;
+            }
+            var hex = local[0];
+            byte[] b = new byte[hex.length() / 2];
+            for (int i = 0; i < b.length; i++) {    // 32-bit words, each little-endian
+                int word = i / 4, inWord = 3 - i % 4;
+                b[i] = (byte) Integer.parseInt(hex.substring(2 * (4 * word + inWord), 2 * (4 * word + inWord) + 2), 16);
+            }
+            String text;
+            if (b.length == 4) {
+                text = (b[0] & 255) + "." + (b[1] & 255) + "." + (b[2] & 255) + "." + (b[3] & 255);
+            } else if (Arrays.equals(Arrays.copyOf(b, 12), new byte[] {0,0,0,0,0,0,0,0,0,0,-1,-1})) {
+                text = "::ffff:" + (b[12] & 255) + "." + (b[13] & 255) + "." + (b[14] & 255) + "." + (b[15] & 255);
+            } else {
+                text = Inet6Address.getByAddress(null, b, null).getHostAddress();
+            }
+            return "/proc/net/" + table + " (AF_" + (table.equals("tcp") ? "INET" : "INET6")
+                    + "), local address " + text;
+        }
+    }
+    return "(port " + port + " not found in /proc/net/tcp or tcp6)";
+}
+
+// tag::kernel-domain[]
+// java.net picks no domain from the address: on a host with IPv6 it opens AF_INET6
+// sockets, and an IPv4 address becomes "v4-mapped" (::ffff:127.0.0.1) inside.
+try (var server = new ServerSocket()) {
+    server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+    System.out.println("ServerSocket on 127.0.0.1: " + kernelTable(server.getLocalPort()));
+}
+// A channel can be told its domain (JDK 15+): INET is AF_INET, IPv4 only.
+try (var server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+    server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+    var port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+    System.out.println("open(INET) on 127.0.0.1:   " + kernelTable(port));
+}
+for (var family : List.of("default", "INET")) {
+    try (var channel = family.equals("INET")
+            ? SocketChannel.open(StandardProtocolFamily.INET) : SocketChannel.open()) {
+        channel.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+        System.out.println(family + " channel, bind ::1: ok");
+    } catch (IOException | UnsupportedAddressTypeException e) {
+        System.out.println(family + " channel, bind ::1: " + e);
+    }
+}
+// Java hides the mapping: a v4-mapped address is handed back as an Inet4Address.
+var mapped = InetAddress.getByName("::ffff:127.0.0.1");
+System.out.println("::ffff:127.0.0.1 -> " + mapped.getClass().getSimpleName() + " "
+        + mapped.getHostAddress());
+// end::kernel-domain[]
 
 // tag::stream[]
 // A port where nobody listens: bind one, note its number, close it.
@@ -75,6 +139,16 @@ for (var type : List.of(SocketChannel.class, ServerSocketChannel.class,
 }
 // end::protocol[]
 
+// tag::sctp[]
+// A protocol that is neither TCP nor UDP gets classes of its own: SCTP lives in the
+// module jdk.sctp, and works only where the system has SCTP (on Linux, libsctp).
+try (var sctp = com.sun.nio.sctp.SctpChannel.open()) {
+    System.out.println("SCTP channel opened: " + sctp);
+} catch (UnsupportedOperationException | IOException e) {
+    System.out.println("SCTP: " + e);
+}
+// end::sctp[]
+
 // tag::host[]
 for (var text : List.of("127.0.0.1", "::1", "255.255.255.255")) {
     var address = InetAddress.getByName(text); // a literal: parsed, no lookup
@@ -88,6 +162,85 @@ for (var text : List.of("127.0.0.1", "::1", "255.255.255.255")) {
 // What "localhost" means is up to this machine (its hosts file), not up to Java.
 System.out.println(Arrays.toString(InetAddress.getAllByName("localhost")));
 // end::localhost[]
+
+// tag::loopback-v6[]
+// Whether this machine has ::1 is up to its loopback interface; whether "localhost"
+// names it is up to its hosts file. The two can disagree.
+var v6Loopback = InetAddress.getByName("::1");
+var loInterface = NetworkInterface.getByInetAddress(InetAddress.getByName("127.0.0.1"));
+List<InetAddress> onInterface = (loInterface == null ? List.of()
+        : loInterface.inetAddresses().toList());
+System.out.println("loopback interface: " + onInterface.stream()
+        .map(InetAddress::getHostAddress).toList());
+System.out.println("::1 on the loopback interface: " + onInterface.contains(v6Loopback));
+System.out.println("\"localhost\" resolves to ::1:   "
+        + List.of(InetAddress.getAllByName("localhost")).contains(v6Loopback));
+// end::loopback-v6[]
+
+// The JVM reads java.net.preferIPv4Stack and java.net.preferIPv6Addresses once, when
+// it starts. To see their effect, compile a tiny program and start a fresh JVM for
+// each setting (compiled here, with the compiler of the running JDK).
+var dualStackDir = Files.createTempDirectory("sockets101-");
+var dualStackSource = dualStackDir.resolve("DualStack.java");
+Files.writeString(dualStackSource, """
+    import java.net.*;
+    import java.util.*;
+
+    public class DualStack {
+        public static void main(String[] args) throws Exception {
+            System.out.println("  getLoopbackAddress():     "
+                    + InetAddress.getLoopbackAddress().getHostAddress());
+            System.out.println("  wildcard (port only):     "
+                    + new InetSocketAddress(0).getAddress().getHostAddress());
+            System.out.println("  getAllByName(both.test):  "
+                    + Arrays.stream(InetAddress.getAllByName("both.test"))
+                            .map(InetAddress::getHostAddress).toList());
+            try (var server = new ServerSocket()) {
+                server.bind(new InetSocketAddress("::1", 0));
+                System.out.println("  bind ::1:                 ok");
+            } catch (Exception e) {
+                System.out.println("  bind ::1:                 " + e);
+            }
+        }
+    }
+    """);
+var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+if (compiler.run(null, null, null, "-d", dualStackDir.toString(), dualStackSource.toString()) != 0) {
+    throw new IllegalStateException("DualStack.java did not compile");
+}
+// A hosts file of our own (read by the JDK, jdk.net.hosts.file) with a name that has
+// both an IPv4 and an IPv6 address, so the output does not depend on this machine's.
+var dualStackHosts = dualStackDir.resolve("hosts");
+Files.writeString(dualStackHosts, "127.0.0.1 both.test\n::1 both.test\n");
+String runJava(String... options) throws Exception {
+    var command = new ArrayList<String>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djdk.net.hosts.file=" + dualStackHosts);
+    command.addAll(List.of(options));
+    command.addAll(List.of("-cp", dualStackDir.toString(), "DualStack"));
+    var output = dualStackDir.resolve("output.txt");
+    var process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(output.toFile()).start();
+    if (!process.waitFor(8, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return "  (no answer within 8 s)";
+    }
+    return Files.readString(output).stripTrailing();
+}
+
+// tag::dual-stack[]
+// One fresh JVM per setting: the properties are read once, at start-up.
+for (var option : List.of("(default)", "-Djava.net.preferIPv6Addresses=true",
+                          "-Djava.net.preferIPv4Stack=true")) {
+    System.out.println(option);
+    System.out.println(option.startsWith("-") ? runJava(option) : runJava());
+}
+// end::dual-stack[]
+
+for (var file : List.of("DualStack.java", "DualStack.class", "hosts", "output.txt")) {
+    Files.deleteIfExists(dualStackDir.resolve(file));
+}
+Files.deleteIfExists(dualStackDir);
 
 // tag::v4-v6[]
 // A server on 127.0.0.1 (IPv4) is not reachable at ::1 (IPv6),
@@ -105,6 +258,84 @@ try (var server = new ServerSocket()) {
     }
 }
 // end::v4-v6[]
+
+// tag::broadcast-option[]
+// Sending to a broadcast address needs SO_BROADCAST; the two UDP classes differ.
+try (var socket = new DatagramSocket(null); var channel = DatagramChannel.open()) {
+    System.out.println("SO_BROADCAST: DatagramSocket " + socket.getBroadcast()
+            + ", DatagramChannel " + channel.getOption(StandardSocketOptions.SO_BROADCAST));
+}
+// end::broadcast-option[]
+
+// tag::broadcast[]
+// A directed broadcast to the loopback network 127.0.0.0/8: its broadcast address is
+// 127.255.255.255, so nothing leaves the machine. Two receivers share the port.
+var hello = "hola".getBytes(StandardCharsets.UTF_8);
+var broadcast = InetAddress.getByName("127.255.255.255");
+try (var first = new DatagramSocket(null); var second = new DatagramSocket(null);
+     var sender = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0))) {
+    for (var receiver : List.of(first, second)) {
+        receiver.setReuseAddress(true);             // both bind the same port
+        receiver.setSoTimeout(2000);
+    }
+    first.bind(new InetSocketAddress(broadcast, 0));
+    second.bind(first.getLocalSocketAddress());
+    var target = first.getLocalSocketAddress();
+    try {
+        sender.send(java.nio.ByteBuffer.wrap(hello), target);   // SO_BROADCAST off
+    } catch (IOException e) {
+        System.out.println("without SO_BROADCAST: " + e);
+    }
+    sender.setOption(StandardSocketOptions.SO_BROADCAST, true);
+    sender.send(java.nio.ByteBuffer.wrap(hello), target);       // one datagram...
+    for (var receiver : List.of(first, second)) {               // ...both get it
+        var packet = new DatagramPacket(new byte[1500], 1500);
+        receiver.receive(packet);
+        System.out.println("receiver on " + receiver.getLocalSocketAddress()
+                + " got \"" + new String(packet.getData(), 0, packet.getLength(),
+                        StandardCharsets.UTF_8) + "\" from " + packet.getSocketAddress());
+    }
+} catch (IOException e) {
+    System.out.println("no broadcast on this system's loopback interface: " + e);
+}
+// end::broadcast[]
+
+// tag::multicast[]
+// Multicast: a datagram sent to a group reaches every socket that joined it, here
+// on the loopback interface only. IPv4 group 239.1.2.3, IPv6 group ff11::1:2:3.
+var loopbackInterface = NetworkInterface.getByInetAddress(loopback);
+void multicast(String groupText) {
+    try {
+        var group = InetAddress.getByName(groupText);
+        try (var member1 = new MulticastSocket(new InetSocketAddress(group, 0));
+             var member2 = new MulticastSocket(member1.getLocalSocketAddress());
+             var sender = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
+            for (var member : List.of(member1, member2)) {
+                member.setSoTimeout(2000);
+                member.joinGroup(new InetSocketAddress(group, 0), loopbackInterface);
+            }
+            sender.setOption(StandardSocketOptions.IP_MULTICAST_IF, loopbackInterface);
+            sender.send(new DatagramPacket(hello, hello.length,
+                    new InetSocketAddress(group, member1.getLocalPort())));
+            for (var member : List.of(member1, member2)) {
+                var packet = new DatagramPacket(new byte[1500], 1500);
+                member.receive(packet);
+                System.out.println(groupText + ": a member got \""
+                        + new String(packet.getData(), 0, packet.getLength(),
+                                StandardCharsets.UTF_8) + "\" from " + packet.getSocketAddress());
+            }
+        }
+    } catch (SocketTimeoutException e) {
+        System.out.println(groupText + ": sent, but nothing came back within 2 s "
+                + "(multicast is not looped back on this interface)");
+    } catch (IOException e) {
+        System.out.println(groupText + ": not routable on this system's loopback interface: "
+                + e.getMessage());
+    }
+}
+multicast("239.1.2.3");
+multicast("ff11::1:2:3");
+// end::multicast[]
 
 // tag::port-range[]
 // throws: IllegalArgumentException
@@ -132,6 +363,26 @@ try (var tcp = new ServerSocket()) {
     }
 }
 // end::port-tcp-udp[]
+
+// tag::four-tuple[]
+// Two clients of one server: every accepted socket has the server's own port as its
+// local port. The connections differ only in the client's (remote) port.
+try (var server = new ServerSocket()) {
+    server.bind(new InetSocketAddress(loopback, 0));
+    server.setSoTimeout(5000);
+    System.out.println("listening on   " + server.getLocalSocketAddress());
+    try (var a = new Socket(); var b = new Socket()) {
+        a.connect(server.getLocalSocketAddress(), 5000);
+        b.connect(server.getLocalSocketAddress(), 5000);
+        for (int i = 0; i < 2; i++) {
+            try (var peer = server.accept()) {
+                System.out.println("accepted: local " + peer.getLocalSocketAddress()
+                        + ", remote " + peer.getRemoteSocketAddress());
+            }
+        }
+    }
+}
+// end::four-tuple[]
 
 // tag::services[]
 // The system's list of well-known ports (Java has no getservbyname).
