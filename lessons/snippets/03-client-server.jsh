@@ -28,17 +28,18 @@ try (var server = new ServerSocket()) {
         step("server", "accept()", "server.accept() blocks till a client comes");
         waiting.countDown();
         try (var peer = server.accept()) {
-            step("server", "accept()", "returns a new Socket for this client");
+            step("server", "accept()", "returns a new Socket; same local port as the server: "
+                    + (peer.getLocalPort() == server.getLocalPort()));
             accepted.countDown();
             peer.setSoTimeout(5000);
             var in = new BufferedReader(
                     new InputStreamReader(peer.getInputStream(), UTF_8));
-            var out = new PrintStream(peer.getOutputStream(), true, UTF_8);
+            var out = peer.getOutputStream();
             String request = in.readLine();
             step("server", "recv()", "in.readLine() -> " + request);
             String reply = request.toUpperCase();
-            step("server", "send()", "out.println(\"" + reply + "\")");
-            out.println(reply);
+            step("server", "send()", "out.write(\"" + reply + "\\n\")");
+            out.write((reply + "\n").getBytes(UTF_8));   // the line ending, written out
             String end = in.readLine();
             step("server", "recv()", "in.readLine() -> " + end + " (closed)");
             step("server", "close()", "peer.close()");
@@ -61,9 +62,9 @@ try (var server = new ServerSocket()) {
         client.setSoTimeout(5000);
         var in = new BufferedReader(
                 new InputStreamReader(client.getInputStream(), UTF_8));
-        var out = new PrintStream(client.getOutputStream(), true, UTF_8);
-        step("client", "send()", "out.println(\"hola\")");
-        out.println("hola");
+        var out = client.getOutputStream();
+        step("client", "send()", "out.write(\"hola\\n\")");
+        out.write("hola\n".getBytes(UTF_8));
         step("client", "recv()", "in.readLine() -> " + in.readLine());
         step("client", "close()", "client.close()");
     }
