@@ -178,11 +178,11 @@ System.out.println("\"localhost\" resolves to ::1:   "
 // end::loopback-v6[]
 
 // The JVM reads java.net.preferIPv4Stack and java.net.preferIPv6Addresses once, when
-// it starts. To see their effect, compile a tiny program and start a fresh JVM for
-// each setting (compiled here, with the compiler of the running JDK).
-var dualStackDir = Files.createTempDirectory("sockets101-");
-var dualStackSource = dualStackDir.resolve("DualStack.java");
-Files.writeString(dualStackSource, """
+// it starts. To see their effect, this compiles a tiny program (with the compiler of
+// the running JDK) and starts a fresh JVM with each setting. The JVM also gets a
+// hosts file of its own (jdk.net.hosts.file) with a name that has an IPv4 and an
+// IPv6 address, so the output does not depend on this machine's hosts file.
+var DUAL_STACK = """
     import java.net.*;
     import java.util.*;
 
@@ -203,61 +203,59 @@ Files.writeString(dualStackSource, """
             }
         }
     }
-    """);
-var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
-if (compiler.run(null, null, null, "-d", dualStackDir.toString(), dualStackSource.toString()) != 0) {
-    throw new IllegalStateException("DualStack.java did not compile");
-}
-// A hosts file of our own (read by the JDK, jdk.net.hosts.file) with a name that has
-// both an IPv4 and an IPv6 address, so the output does not depend on this machine's.
-var dualStackHosts = dualStackDir.resolve("hosts");
-Files.writeString(dualStackHosts, "127.0.0.1 both.test\n::1 both.test\n");
-String runJava(String... options) throws Exception {
-    var command = new ArrayList<String>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Djdk.net.hosts.file=" + dualStackHosts);
-    command.addAll(List.of(options));
-    command.addAll(List.of("-cp", dualStackDir.toString(), "DualStack"));
-    var output = dualStackDir.resolve("output.txt");
-    var process = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(output.toFile()).start();
-    if (!process.waitFor(8, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return "  (no answer within 8 s)";
+    """;
+// Compiles DualStack.java into a fresh directory, with a hosts file beside it.
+Path compileDualStack() throws IOException {
+    var dir = Files.createTempDirectory("sockets101-");
+    var source = Files.writeString(dir.resolve("DualStack.java"), DUAL_STACK);
+    Files.writeString(dir.resolve("hosts"), "127.0.0.1 both.test\n::1 both.test\n");
+    var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    if (javac.run(null, null, null, "-d", dir.toString(), source.toString()) != 0) {
+        throw new IllegalStateException("DualStack.java did not compile");
     }
-    return Files.readString(output).stripTrailing();
+    return dir;
+}
+// Runs DualStack in one fresh JVM per setting (all at once), then removes the directory.
+String dualStack(Path dir, List<String> settings) throws Exception {
+    var running = new ArrayList<Process>();
+    try {
+        for (int i = 0; i < settings.size(); i++) {
+            var command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djdk.net.hosts.file=" + dir.resolve("hosts"), "-cp", dir.toString()));
+            if (!settings.get(i).isEmpty()) {
+                command.add(1, settings.get(i));
+            }
+            command.add("DualStack");
+            running.add(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("output" + i + ".txt").toFile()).start());
+        }
+        var report = new StringBuilder();
+        for (int i = 0; i < settings.size(); i++) {
+            boolean ended = running.get(i).waitFor(8, TimeUnit.SECONDS);
+            report.append(settings.get(i).isEmpty() ? "(default)" : settings.get(i)).append('\n')
+                    .append(ended ? Files.readString(dir.resolve("output" + i + ".txt"))
+                                  : "  (no answer within 8 s)\n");
+        }
+        return report.toString();
+    } finally {
+        for (var process : running) {
+            process.destroyForcibly().waitFor();
+        }
+        try (var files = Files.list(dir)) {
+            for (var file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+    }
 }
 
 // tag::dual-stack[]
 // One fresh JVM per setting: the properties are read once, at start-up.
-for (var option : List.of("(default)", "-Djava.net.preferIPv6Addresses=true",
-                          "-Djava.net.preferIPv4Stack=true")) {
-    System.out.println(option);
-    System.out.println(option.startsWith("-") ? runJava(option) : runJava());
-}
+System.out.print(dualStack(compileDualStack(), List.of("",
+        "-Djava.net.preferIPv6Addresses=true", "-Djava.net.preferIPv4Stack=true")));
 // end::dual-stack[]
-
-for (var file : List.of("DualStack.java", "DualStack.class", "hosts", "output.txt")) {
-    Files.deleteIfExists(dualStackDir.resolve(file));
-}
-Files.deleteIfExists(dualStackDir);
-
-// tag::v4-v6[]
-// A server on 127.0.0.1 (IPv4) is not reachable at ::1 (IPv6),
-// even though both are "this machine".
-try (var server = new ServerSocket()) {
-    server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-    for (var host : List.of("127.0.0.1", "::1")) {
-        try (var client = new Socket()) {
-            var target = new InetSocketAddress(host, server.getLocalPort());
-            client.connect(target, 5000);
-            System.out.println(host + ": connected");
-        } catch (IOException e) {
-            System.out.println(host + ": " + e.getMessage());
-        }
-    }
-}
-// end::v4-v6[]
 
 // tag::broadcast-option[]
 // Sending to a broadcast address needs SO_BROADCAST; the two UDP classes differ.
@@ -307,8 +305,10 @@ var loopbackInterface = NetworkInterface.getByInetAddress(loopback);
 void multicast(String groupText) {
     try {
         var group = InetAddress.getByName(groupText);
-        try (var member1 = new MulticastSocket(new InetSocketAddress(group, 0));
-             var member2 = new MulticastSocket(member1.getLocalSocketAddress());
+        // Members bind a port on the wildcard address (binding the group's address
+        // works on some systems only); both share the port (SO_REUSEADDR, on by default).
+        try (var member1 = new MulticastSocket(0);
+             var member2 = new MulticastSocket(member1.getLocalPort());
              var sender = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
             for (var member : List.of(member1, member2)) {
                 member.setSoTimeout(2000);
