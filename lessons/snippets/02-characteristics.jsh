@@ -257,6 +257,23 @@ System.out.print(dualStack(compileDualStack(), List.of("",
         "-Djava.net.preferIPv6Addresses=true", "-Djava.net.preferIPv4Stack=true")));
 // end::dual-stack[]
 
+// tag::v4-v6[]
+// A server on 127.0.0.1 (IPv4) is not reachable at ::1 (IPv6),
+// even though both are "this machine".
+try (var server = new ServerSocket()) {
+    server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+    for (var host : List.of("127.0.0.1", "::1")) {
+        try (var client = new Socket()) {
+            var target = new InetSocketAddress(host, server.getLocalPort());
+            client.connect(target, 5000);
+            System.out.println(host + ": connected");
+        } catch (IOException e) {
+            System.out.println(host + ": " + e.getMessage());
+        }
+    }
+}
+// end::v4-v6[]
+
 // tag::broadcast-option[]
 // Sending to a broadcast address needs SO_BROADCAST; the two UDP classes differ.
 try (var socket = new DatagramSocket(null); var channel = DatagramChannel.open()) {
