@@ -11,24 +11,7 @@ import java.util.concurrent.*;
 
 var loopback = InetAddress.getLoopbackAddress();
 
-// tag::families[]
-// The domains (protocol families) Java knows:
-System.out.println(Arrays.toString(StandardProtocolFamily.values()));
-// end::families[]
-
-// tag::x25[]
-// throws: IllegalArgumentException
-StandardProtocolFamily.valueOf("X25")
-// end::x25[]
-
-// tag::domain-address[]
-// A channel of the UNIX domain only takes addresses of its domain (a path).
-try (var unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-    unix.bind(new InetSocketAddress(loopback, 0));
-} catch (UnsupportedAddressTypeException e) {
-    System.out.println("UNIX channel, INET address: " + e);
-}
-// end::domain-address[]
+// Helpers (run before every example, also on the live site):
 
 // Linux keeps its tables of TCP sockets in /proc/net/tcp (AF_INET) and
 // /proc/net/tcp6 (AF_INET6). Which table holds the listener on this port, and
@@ -64,6 +47,99 @@ String kernelTable(int port) throws IOException {
     }
     return "(port " + port + " not found in /proc/net/tcp or tcp6)";
 }
+
+// The JVM reads java.net.preferIPv4Stack and java.net.preferIPv6Addresses once, when
+// it starts. To see their effect, this compiles a tiny program (with the compiler of
+// the running JDK) and starts a fresh JVM with each setting. The JVM also gets a
+// hosts file of its own (jdk.net.hosts.file) with a name that has an IPv4 and an
+// IPv6 address, so the output does not depend on this machine's hosts file.
+var DUAL_STACK = """
+    import java.net.*;
+    import java.util.*;
+
+    public class DualStack {
+        public static void main(String[] args) throws Exception {
+            System.out.println("  getLoopbackAddress():     "
+                    + InetAddress.getLoopbackAddress().getHostAddress());
+            System.out.println("  wildcard (port only):     "
+                    + new InetSocketAddress(0).getAddress().getHostAddress());
+            System.out.println("  getAllByName(both.test):  "
+                    + Arrays.stream(InetAddress.getAllByName("both.test"))
+                            .map(InetAddress::getHostAddress).toList());
+            try (var server = new ServerSocket()) {
+                server.bind(new InetSocketAddress("::1", 0));
+                System.out.println("  bind ::1:                 ok");
+            } catch (Exception e) {
+                System.out.println("  bind ::1:                 " + e);
+            }
+        }
+    }
+    """;
+// Compiles DualStack.java into a fresh directory, with a hosts file beside it.
+Path compileDualStack() throws IOException {
+    var dir = Files.createTempDirectory("sockets101-");
+    var source = Files.writeString(dir.resolve("DualStack.java"), DUAL_STACK);
+    Files.writeString(dir.resolve("hosts"), "127.0.0.1 both.test\n::1 both.test\n");
+    var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    if (javac.run(null, null, null, "-d", dir.toString(), source.toString()) != 0) {
+        throw new IllegalStateException("DualStack.java did not compile");
+    }
+    return dir;
+}
+// Runs DualStack in one fresh JVM per setting (all at once), then removes the directory.
+String dualStack(Path dir, List<String> settings) throws Exception {
+    var running = new ArrayList<Process>();
+    try {
+        for (int i = 0; i < settings.size(); i++) {
+            var command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djdk.net.hosts.file=" + dir.resolve("hosts"), "-cp", dir.toString()));
+            if (!settings.get(i).isEmpty()) {
+                command.add(1, settings.get(i));
+            }
+            command.add("DualStack");
+            running.add(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("output" + i + ".txt").toFile()).start());
+        }
+        var report = new StringBuilder();
+        for (int i = 0; i < settings.size(); i++) {
+            boolean ended = running.get(i).waitFor(8, TimeUnit.SECONDS);
+            report.append(settings.get(i).isEmpty() ? "(default)" : settings.get(i)).append('\n')
+                    .append(ended ? Files.readString(dir.resolve("output" + i + ".txt"))
+                                  : "  (no answer within 8 s)\n");
+        }
+        return report.toString();
+    } finally {
+        for (var process : running) {
+            process.destroyForcibly().waitFor();
+        }
+        try (var files = Files.list(dir)) {
+            for (var file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+    }
+}
+
+// tag::families[]
+// The domains (protocol families) Java knows:
+System.out.println(Arrays.toString(StandardProtocolFamily.values()));
+// end::families[]
+
+// tag::x25[]
+// throws: IllegalArgumentException
+StandardProtocolFamily.valueOf("X25")
+// end::x25[]
+
+// tag::domain-address[]
+// A channel of the UNIX domain only takes addresses of its domain (a path).
+try (var unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+    unix.bind(new InetSocketAddress(loopback, 0));
+} catch (UnsupportedAddressTypeException e) {
+    System.out.println("UNIX channel, INET address: " + e);
+}
+// end::domain-address[]
 
 // tag::kernel-domain[]
 // java.net picks no domain from the address: on a host with IPv6 it opens AF_INET6
@@ -177,80 +253,6 @@ System.out.println("\"localhost\" resolves to ::1:   "
         + List.of(InetAddress.getAllByName("localhost")).contains(v6Loopback));
 // end::loopback-v6[]
 
-// The JVM reads java.net.preferIPv4Stack and java.net.preferIPv6Addresses once, when
-// it starts. To see their effect, this compiles a tiny program (with the compiler of
-// the running JDK) and starts a fresh JVM with each setting. The JVM also gets a
-// hosts file of its own (jdk.net.hosts.file) with a name that has an IPv4 and an
-// IPv6 address, so the output does not depend on this machine's hosts file.
-var DUAL_STACK = """
-    import java.net.*;
-    import java.util.*;
-
-    public class DualStack {
-        public static void main(String[] args) throws Exception {
-            System.out.println("  getLoopbackAddress():     "
-                    + InetAddress.getLoopbackAddress().getHostAddress());
-            System.out.println("  wildcard (port only):     "
-                    + new InetSocketAddress(0).getAddress().getHostAddress());
-            System.out.println("  getAllByName(both.test):  "
-                    + Arrays.stream(InetAddress.getAllByName("both.test"))
-                            .map(InetAddress::getHostAddress).toList());
-            try (var server = new ServerSocket()) {
-                server.bind(new InetSocketAddress("::1", 0));
-                System.out.println("  bind ::1:                 ok");
-            } catch (Exception e) {
-                System.out.println("  bind ::1:                 " + e);
-            }
-        }
-    }
-    """;
-// Compiles DualStack.java into a fresh directory, with a hosts file beside it.
-Path compileDualStack() throws IOException {
-    var dir = Files.createTempDirectory("sockets101-");
-    var source = Files.writeString(dir.resolve("DualStack.java"), DUAL_STACK);
-    Files.writeString(dir.resolve("hosts"), "127.0.0.1 both.test\n::1 both.test\n");
-    var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-    if (javac.run(null, null, null, "-d", dir.toString(), source.toString()) != 0) {
-        throw new IllegalStateException("DualStack.java did not compile");
-    }
-    return dir;
-}
-// Runs DualStack in one fresh JVM per setting (all at once), then removes the directory.
-String dualStack(Path dir, List<String> settings) throws Exception {
-    var running = new ArrayList<Process>();
-    try {
-        for (int i = 0; i < settings.size(); i++) {
-            var command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djdk.net.hosts.file=" + dir.resolve("hosts"), "-cp", dir.toString()));
-            if (!settings.get(i).isEmpty()) {
-                command.add(1, settings.get(i));
-            }
-            command.add("DualStack");
-            running.add(new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("output" + i + ".txt").toFile()).start());
-        }
-        var report = new StringBuilder();
-        for (int i = 0; i < settings.size(); i++) {
-            boolean ended = running.get(i).waitFor(8, TimeUnit.SECONDS);
-            report.append(settings.get(i).isEmpty() ? "(default)" : settings.get(i)).append('\n')
-                    .append(ended ? Files.readString(dir.resolve("output" + i + ".txt"))
-                                  : "  (no answer within 8 s)\n");
-        }
-        return report.toString();
-    } finally {
-        for (var process : running) {
-            process.destroyForcibly().waitFor();
-        }
-        try (var files = Files.list(dir)) {
-            for (var file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
-    }
-}
-
 // tag::dual-stack[]
 // One fresh JVM per setting: the properties are read once, at start-up.
 System.out.print(dualStack(compileDualStack(), List.of("",
@@ -332,7 +334,8 @@ void multicast(String groupText) {
                 member.joinGroup(new InetSocketAddress(group, 0), loopbackInterface);
             }
             sender.setOption(StandardSocketOptions.IP_MULTICAST_IF, loopbackInterface);
-            sender.send(new DatagramPacket(hello, hello.length,
+            byte[] data = "hola".getBytes(StandardCharsets.UTF_8);
+            sender.send(new DatagramPacket(data, data.length,
                     new InetSocketAddress(group, member1.getLocalPort())));
             for (var member : List.of(member1, member2)) {
                 var packet = new DatagramPacket(new byte[1500], 1500);
