@@ -30,6 +30,7 @@ Process made = new ProcessBuilder(keytool.toString(), "-genkeypair",
         "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "1",
         "-storetype", "PKCS12", "-keystore", keyFile.toString(),
         "-storepass", new String(password)).redirectErrorStream(true).start();
+made.getOutputStream().close(); // keytool asks nothing here; if it did, it would read end of input
 String keytoolSaid = new String(made.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 if (!made.waitFor(8, java.util.concurrent.TimeUnit.SECONDS) || made.exitValue() != 0) {
     throw new IllegalStateException("keytool failed: " + keytoolSaid);
