@@ -73,8 +73,9 @@ var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build()
 var response = http.send(request, HttpResponse.BodyHandlers.ofString());
 System.out.println(response.version() + " " + response.statusCode());
 var headers = response.headers();
-System.out.println("content-type: " + headers.firstValue("content-type").orElse("?"));
-System.out.println("content-length: " + headers.firstValue("content-length").orElse("?"));
+System.out.println(headers.map().keySet()); // the header names as HttpClient hands them over
+System.out.println("Content-Type: " + headers.firstValue("Content-Type").orElse("?"));
+System.out.println("CONTENT-LENGTH: " + headers.firstValue("CONTENT-LENGTH").orElse("?"));
 System.out.println(response.body());
 // end::http[]
 
@@ -92,6 +93,27 @@ try (var socket = new Socket()) {
 }
 // end::http-wire[]
 web.stop(0);
+
+// tag::http-close[]
+// A server that sends neither Content-Length nor chunked: the body is whatever arrives
+// before it closes the connection (RFC 9112, section 6.3).
+var closing = scripted(client -> {
+    var in = lines(client);
+    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        // the request head, up to its empty line
+    }
+    write(client, "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Sin longitud:\nel cuerpo acaba cuando el servidor cierra.\n");
+});
+var untilClose = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closing.getLocalPort() + "/"))
+                .timeout(Duration.ofSeconds(2)).build(),
+        HttpResponse.BodyHandlers.ofString());
+System.out.println(untilClose.statusCode() + ", content-length: "
+        + untilClose.headers().firstValue("content-length").orElse("(none)"));
+System.out.print(untilClose.body());
+closing.close();
+// end::http-close[]
 
 // tag::mail-server[]
 import com.icegreen.greenmail.util.GreenMail;
@@ -171,13 +193,15 @@ for (long end = System.nanoTime() + 2_000_000_000L;
 // end::ftp-server[]
 
 // tag::ftp[]
+import org.apache.commons.net.PrintCommandListener;
 import org.apache.commons.net.ftp.*;
 
 var ftp = new FTPClient();
 ftp.setConnectTimeout(2000);
 ftp.setDefaultTimeout(2000);
+// Print every command and reply of the control connection (false: the password too).
+ftp.addProtocolCommandListener(new PrintCommandListener(new PrintWriter(System.out, true), false));
 ftp.connect("127.0.0.1", ftpServer.getServerControlPort());
-System.out.println(ftp.getReplyString().strip());
 System.out.println("login: " + ftp.login("ana", "secret"));
 ftp.enterLocalPassiveMode();      // PASV: the client opens the data connection
 var binary = ftp.setFileType(FTP.BINARY_FILE_TYPE); // TYPE I: the bytes as they are
@@ -190,6 +214,18 @@ System.out.print(download.toString(StandardCharsets.UTF_8));
 System.out.println("QUIT: " + ftp.logout());
 ftp.disconnect();
 // end::ftp[]
+
+// tag::ftp-epsv[]
+// EPSV (RFC 2428): the server answers only a port; the data connection goes to the same
+// address as the control one, IPv4 or IPv6. FTPClient uses it on IPv6, or when asked.
+ftp.connect("127.0.0.1", ftpServer.getServerControlPort());
+var loggedIn = ftp.login("ana", "secret");
+ftp.enterLocalPassiveMode();
+ftp.setUseEPSVwithIPv4(true);
+var retrieved = ftp.retrieveFile("hola.txt", new ByteArrayOutputStream());
+var quit = ftp.logout();
+ftp.disconnect();
+// end::ftp-epsv[]
 ftpServer.stop();
 
 // tag::nntp-server[]
