@@ -18,6 +18,17 @@ void sendLine(Socket socket, String line) throws IOException {
     socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
 }
 
+// Serves one client: one line in, one line out. Bounded, so a silent client cannot hold it forever.
+void echoOnce(Socket conn) {
+    try (conn) {
+        conn.setSoTimeout(2000);
+        String line = reader(conn).readLine();
+        sendLine(conn, "echo: " + line);
+    } catch (IOException e) {
+        // a client that goes away is that client's problem, not the server's
+    }
+}
+
 // tag::accept-server[]
 // Python: conn, addr = s.accept()
 var server = new ServerSocket();
@@ -87,17 +98,6 @@ try (var listening = new ServerSocket()) {
     }
 }
 // end::println[]
-
-// Serves one client: one line in, one line out. Bounded, so a silent client cannot hold it forever.
-void echoOnce(Socket conn) {
-    try (conn) {
-        conn.setSoTimeout(2000);
-        String line = reader(conn).readLine();
-        sendLine(conn, "echo: " + line);
-    } catch (IOException e) {
-        // a client that goes away is that client's problem, not the server's
-    }
-}
 
 // tag::sequential[]
 Thread sequential(ServerSocket listening) {

@@ -27,6 +27,23 @@ Thread greetOne() {
 }
 int port = server.getLocalPort();
 
+// A "black hole": a server whose queue is full drops new attempts (on Linux) instead of refusing them.
+var holes = new ArrayList<Closeable>();
+InetSocketAddress blackHole() throws IOException {
+    var full = new ServerSocket();
+    full.bind(new InetSocketAddress(loopback, 0), 1);
+    holes.add(full);
+    for (int i = 0; i < 2; i++) {
+        var w = new Socket();
+        holes.add(w);
+        w.connect(full.getLocalSocketAddress(), 1000);
+    }
+    return (InetSocketAddress) full.getLocalSocketAddress();
+}
+String comparedToTwoTimeouts(long start) {    // the exact time changes from run to run
+    return ((System.nanoTime() - start) / 1_000_000 >= 1000 ? "more" : "less") + " than 2 × 500 ms";
+}
+
 // tag::connect[]
 // Python: s = socket.socket(socket.AF_INET, socket.SOCK_STREAM); s.connect(("127.0.0.1", port))
 var greeter = greetOne();
@@ -144,23 +161,6 @@ try (var anyFamily = new ServerSocket()) {
     }
 }
 // end::dual-stack[]
-
-// A "black hole": a server whose queue is full drops new attempts (on Linux) instead of refusing them.
-var holes = new ArrayList<Closeable>();
-InetSocketAddress blackHole() throws IOException {
-    var full = new ServerSocket();
-    full.bind(new InetSocketAddress(loopback, 0), 1);
-    holes.add(full);
-    for (int i = 0; i < 2; i++) {
-        var w = new Socket();
-        holes.add(w);
-        w.connect(full.getLocalSocketAddress(), 1000);
-    }
-    return (InetSocketAddress) full.getLocalSocketAddress();
-}
-String comparedToTwoTimeouts(long start) {    // the exact time changes from run to run
-    return ((System.nanoTime() - start) / 1_000_000 >= 1000 ? "more" : "less") + " than 2 × 500 ms";
-}
 
 // tag::one-by-one[]
 // Three addresses for one name; the first two do not answer. One after another, 500 ms each:
