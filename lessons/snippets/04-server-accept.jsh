@@ -4,6 +4,7 @@
 import java.net.*;
 import java.io.*;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Function;
 
 var loopback = InetAddress.getLoopbackAddress();
@@ -12,8 +13,20 @@ BufferedReader reader(Socket socket) throws IOException {
     return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 }
 
-PrintWriter writer(Socket socket) throws IOException {
-    return new PrintWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), true); // autoflush on println
+// One line, its "\n" written explicitly (never println's platform separator), in a single write.
+void sendLine(Socket socket, String line) throws IOException {
+    socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+}
+
+// Serves one client: one line in, one line out. Bounded, so a silent client cannot hold it forever.
+void echoOnce(Socket conn) {
+    try (conn) {
+        conn.setSoTimeout(2000);
+        String line = reader(conn).readLine();
+        sendLine(conn, "echo: " + line);
+    } catch (IOException e) {
+        // a client that goes away is that client's problem, not the server's
+    }
 }
 
 // tag::accept-server[]
@@ -24,7 +37,7 @@ server.setSoTimeout(60_000); // accept() gives up after a minute with no client
 var serverThread = new Thread(() -> {
     try (Socket conn = server.accept()) {            // blocks until a client arrives
         SocketAddress addr = conn.getRemoteSocketAddress();
-        writer(conn).println("hello, " + addr);
+        sendLine(conn, "hello, " + addr);
     } catch (IOException e) {
         e.printStackTrace();
     }
@@ -63,16 +76,28 @@ server.close(); // the way to stop a thread blocked in accept()
 blocked.join();
 // end::accept-closed[]
 
-// Serves one client: one line in, one line out. Bounded, so a silent client cannot hold it forever.
-void echoOnce(Socket conn) {
-    try (conn) {
-        conn.setSoTimeout(2000);
-        String line = reader(conn).readLine();
-        writer(conn).println("echo: " + line);
+// tag::println[]
+// println ends the line with the platform's separator ("\n" on Linux and macOS, "\r\n" on Windows).
+var bytes = new ByteArrayOutputStream();
+new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), true).println("hi");
+System.out.println(System.getProperty("os.name") + ": println(\"hi\") wrote " + Arrays.toString(bytes.toByteArray()));
+// PrintWriter and PrintStream never throw IOException: a failed write only sets a flag.
+try (var listening = new ServerSocket()) {
+    listening.bind(new InetSocketAddress(loopback, 0));
+    var client = new Socket(loopback, listening.getLocalPort());
+    listening.accept().close();
+    OutputStream raw = client.getOutputStream();
+    var printer = new PrintWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), true);
+    client.close();                                    // from here on, every write fails
+    printer.println("are you there?");                 // ...and this one says nothing
+    System.out.println("PrintWriter.println threw nothing; checkError() = " + printer.checkError());
+    try {
+        raw.write("are you there?\n".getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-        // a client that goes away is that client's problem, not the server's
+        System.out.println("OutputStream.write threw " + e);
     }
 }
+// end::println[]
 
 // tag::sequential[]
 Thread sequential(ServerSocket listening) {
@@ -118,7 +143,7 @@ void twoClients(Function<ServerSocket, Thread> kind) throws Exception {
             two.connect(listening.getLocalSocketAddress(), 1000);
             one.setSoTimeout(1000);
             two.setSoTimeout(300);
-            writer(two).println("two");
+            sendLine(two, "two");
             var fromTwo = reader(two);
             String reply;
             try {
@@ -128,7 +153,7 @@ void twoClients(Function<ServerSocket, Thread> kind) throws Exception {
                 reply = null;
             }
             if (reply != null) System.out.println("client 2: " + reply);
-            writer(one).println("one");
+            sendLine(one, "one");
             System.out.println("client 1: " + reader(one).readLine());
             if (reply == null) {
                 two.setSoTimeout(1000);

@@ -4,6 +4,7 @@
 import java.net.*;
 import java.io.*;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.*;
 
 // tag::unbound[]
 var server = new ServerSocket();
@@ -27,7 +28,20 @@ second.close();
 
 // tag::bind-constructor[]
 try (var everywhere = new ServerSocket(0)) {
+    int p = everywhere.getLocalPort();
     System.out.println("new ServerSocket(0) listens on " + everywhere.getLocalSocketAddress());
+    // Java prints the IPv4 wildcard, but on a dual-stack host the socket is IPv6, [::]: IPv6 clients get in too.
+    try (var v6 = new Socket()) {
+        v6.connect(new InetSocketAddress(InetAddress.getByName("::1"), p), 1000);
+        System.out.println("a client at ::1 (IPv6 loopback) connected too");
+    } catch (IOException e) {
+        System.out.println("a client at ::1: " + e.getMessage() + " (no IPv6 loopback on this host)");
+    }
+    Path tcp6 = Path.of("/proc/net/tcp6");            // Linux lists its IPv6 TCP sockets here
+    if (Files.isReadable(tcp6)) {
+        String wildcard = "00000000000000000000000000000000:" + String.format("%04X", p);
+        System.out.println("Linux lists it among IPv6 sockets, as [::]: " + Files.readString(tcp6).contains(wildcard));
+    }
 }
 // end::bind-constructor[]
 
@@ -36,6 +50,7 @@ server.close();
 // tag::reuse-default[]
 // What a new socket starts with, before any setReuseAddress call:
 try (var tcp = new ServerSocket(); var udp = new DatagramSocket(null)) {
+    System.out.println(System.getProperty("os.name") + ", JDK " + Runtime.version().feature() + ":");
     System.out.println("new ServerSocket():       SO_REUSEADDR " + tcp.getReuseAddress());
     System.out.println("new DatagramSocket(null): SO_REUSEADDR " + udp.getReuseAddress());
 }

@@ -125,6 +125,27 @@ try (var p = pair()) {
 }
 // end::short-read[]
 
+// tag::readnbytes-eof[]
+// At the end of the stream, readNBytes(n) quietly returns FEWER than n bytes.
+try (var p = pair()) {
+    p.client().getOutputStream().write("abc".getBytes(StandardCharsets.UTF_8));
+    p.client().close();                              // 3 bytes, then the end
+    byte[] got = p.server().getInputStream().readNBytes(6);
+    System.out.println("readNBytes(6) gave " + got.length + " bytes, and no exception");
+}
+// end::readnbytes-eof[]
+
+// tag::readfully-eof[]
+// readFully gives exactly n bytes, or throws EOFException.
+// throws: java.io.EOFException
+try (var p = pair()) {
+    p.client().getOutputStream().write("abc".getBytes(StandardCharsets.UTF_8));
+    p.client().close();
+    byte[] six = new byte[6];
+    new DataInputStream(p.server().getInputStream()).readFully(six);
+}
+// end::readfully-eof[]
+
 // tag::framing-length[]
 // Framing with a length prefix: 4 bytes (big-endian int) with the length, then the bytes.
 try (var p = pair()) {
@@ -172,6 +193,16 @@ try (var p = pair()) {
     System.out.println("after flush: " + in.readLine());
 }
 // end::flush[]
+
+// tag::flush-writer[]
+// An OutputStreamWriter keeps the encoded bytes too, until flush().
+var sink = new ByteArrayOutputStream();
+var encoder = new OutputStreamWriter(sink, StandardCharsets.UTF_8);
+encoder.write("hola\n");
+System.out.println("after write: " + sink.size() + " bytes reached the stream below");
+encoder.flush();
+System.out.println("after flush: " + sink.size() + " bytes");
+// end::flush-writer[]
 
 // tag::nagle[]
 // Ten exchanges: the client writes a 4-byte header and a 4-byte body, then waits for the
@@ -230,6 +261,41 @@ var whole = new StringBuilder();
 for (int c; (c = decoder.read()) != -1; ) whole.append((char) c);
 System.out.println("through an InputStreamReader: " + whole + " (equal: " + whole.toString().equals(text) + ")");
 // end::utf8[]
+
+// tag::bounded-line[]
+// readLine() has no limit: a peer that never sends "\n" makes it collect bytes until memory runs out.
+// A line reader with a limit (in bytes, as they arrive):
+String readLine(InputStream in, int maxBytes) throws IOException {
+    var line = new ByteArrayOutputStream();
+    for (int b; (b = in.read()) != '\n'; ) {
+        if (b == -1) return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+        if (line.size() == maxBytes) throw new IOException("line longer than " + maxBytes + " bytes");
+        line.write(b);
+    }
+    return line.toString(StandardCharsets.UTF_8);
+}
+try (var p = pair()) {
+    var writer = new Thread(() -> {
+        try {
+            var out = p.client().getOutputStream();
+            out.write("short line\n".getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[1 << 20]);            // 1 MiB and no "\n"
+        } catch (IOException e) {
+            // the reader gave up and closed: expected
+        }
+    });
+    writer.start();
+    var in = new BufferedInputStream(p.server().getInputStream());   // read() byte by byte, from a buffer
+    System.out.println("line 1: " + readLine(in, 1024));
+    try {
+        readLine(in, 1024);
+    } catch (IOException e) {
+        System.out.println("line 2: " + e.getMessage() + "; the reader stops there");
+    }
+    p.close();
+    writer.join();
+}
+// end::bounded-line[]
 
 // tag::eof[]
 // Python: recv() returns b"" once the peer has closed. Java: read() returns -1.

@@ -82,6 +82,18 @@ receiver.setSoTimeout(200);                       // nobody sends: without a tim
 receiver.receive(new DatagramPacket(new byte[1024], 1024));
 // end::udp-timeout[]
 
+// tag::udp-mtu[]
+// What fits in ONE packet on each network interface, without IP fragmentation: the MTU minus the
+// IP header (20 bytes in IPv4, 40 in IPv6) and the UDP header (8). An IPv4 packet is at most 65,535 bytes.
+for (var nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+    int mtu = nic.isUp() ? nic.getMTU() : -1;
+    if (mtu > 0) {
+        System.out.println(nic.getName() + ": MTU " + mtu + " -> up to " + (Math.min(mtu, 65_535) - 28)
+                + " bytes per datagram over IPv4, " + (mtu - 48) + " over IPv6");
+    }
+}
+// end::udp-mtu[]
+
 sender.close();
 receiver.close();
 /exit

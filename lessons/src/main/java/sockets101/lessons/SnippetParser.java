@@ -18,14 +18,27 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code // tag::NAME[]} and {@code // end::NAME[]}: regions the lessons include;</li>
  *   <li>{@code // throws: ExceptionName}: the next snippet must throw that exception;</li>
- *   <li>slash commands such as {@code /exit}, which end a plain {@code jshell} run, are skipped.</li>
+ *   <li>slash commands such as {@code /exit}, which end a plain {@code jshell} run, are skipped;</li>
+ *   <li>{@code //! jdk 21}, anywhere in the file: the whole file needs that JDK or later
+ *       ({@link #requiredJdk}); the runner runs it on one and the site marks its snippets.</li>
  * </ul>
  */
 public final class SnippetParser {
     private static final Pattern TAG = Pattern.compile("^\\s*//\\s*(tag|end)::([\\w.-]+)\\[]\\s*$");
     private static final Pattern THROWS = Pattern.compile("^\\s*//\\s*throws:\\s*([\\w.$]+)\\s*$");
 
+    private static final Pattern JDK = Pattern.compile("(?m)^\\s*//!\\s*jdk\\s+(\\d+)\\s*$");
+
     private final SourceCodeAnalysis analysis;
+
+    /**
+     * The JDK feature version a snippet file needs, from its {@code //! jdk N} line; 0 if it has
+     * none (the build's own JDK will do).
+     */
+    public static int requiredJdk(String text) {
+        Matcher marker = JDK.matcher(text);
+        return marker.find() ? Integer.parseInt(marker.group(1)) : 0;
+    }
 
     public SnippetParser(SourceCodeAnalysis analysis) {
         this.analysis = analysis;

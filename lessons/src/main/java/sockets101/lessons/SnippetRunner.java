@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,26 +31,42 @@ import java.util.stream.Stream;
  * Fails, naming {@code file:line} and the reason, on a snippet that does not compile, throws
  * when not marked {@code // throws: Type}, or hits the time limit.
  *
- * <p>Usage: {@code SnippetRunner --snippets DIR --out DIR [--time-limit SECONDS] [--only NAME]...}
+ * <p>A file marked {@code //! jdk N} needs JDK N or later. If this JVM is older, the file runs in
+ * a child runner on a JDK that {@link JdkFinder} finds (or {@code --jdk PATH} names): JShell
+ * compiles against its own JDK, so the whole shell, not only its kernel, must be the newer one.
+ * With no such JDK the file fails with a message that says what to install.
+ *
+ * <p>Usage: {@code SnippetRunner --snippets DIR --out DIR [--time-limit SECONDS] [--only NAME]...
+ * [--jdk PATH] [--class-path CP]}
  */
 public final class SnippetRunner {
     /** Bump when the recorded format changes, so cached outputs are made again. */
     private static final String FORMAT = "2";
+    /** A failure line as {@link #main} prints it: {@code path:line: reason}. */
+    private static final Pattern CHILD_FAILURE = Pattern.compile("(?m)^\\S+\\.jsh:(\\d+): (.*)$");
 
     private final Path snippets;
     private final Path out;
     private final Duration limit;
     private final String classPath;
+    private final Path jdkOverride;
+    private final JdkFinder finder;
 
     SnippetRunner(Path snippets, Path out, Duration limit, String classPath) {
+        this(snippets, out, limit, classPath, null, new JdkFinder());
+    }
+
+    SnippetRunner(Path snippets, Path out, Duration limit, String classPath, Path jdkOverride, JdkFinder finder) {
         this.snippets = snippets;
         this.out = out;
         this.limit = limit;
         this.classPath = classPath;
+        this.jdkOverride = jdkOverride;
+        this.finder = finder;
     }
 
-    /** How one file went. */
-    record FileReport(Path file, List<Result> results, boolean cached, double seconds) {
+    /** How one file went; {@code jdk} is the feature version of the JDK that ran it in a child runner, else 0. */
+    record FileReport(Path file, List<Result> results, boolean cached, double seconds, int jdk) {
         List<Result> failures() {
             return results.stream().filter(r -> !r.ok()).toList();
         }
@@ -58,24 +77,30 @@ public final class SnippetRunner {
         Path out = null;
         Duration limit = Duration.ofSeconds(10);
         List<String> only = new ArrayList<>();
+        String named = System.getProperty("snippets.jdk", "");
+        Path jdk = named.isBlank() ? null : Path.of(named); // -Dsnippets.jdk=PATH, as the build passes it
+        String classPath = System.getProperty("java.class.path");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--snippets" -> snippets = Path.of(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 case "--time-limit" -> limit = Duration.ofSeconds(Long.parseLong(args[i + 1]));
                 case "--only" -> only.add(args[i + 1]);
+                case "--jdk" -> jdk = args[i + 1].isBlank() ? null : Path.of(args[i + 1]);
+                case "--class-path" -> classPath = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (snippets == null || out == null) {
             throw new IllegalArgumentException("usage: SnippetRunner --snippets DIR --out DIR [--time-limit S] [--only NAME]");
         }
-        SnippetRunner runner = new SnippetRunner(snippets, out, limit, System.getProperty("java.class.path"));
+        SnippetRunner runner = new SnippetRunner(snippets, out, limit, classPath, jdk, new JdkFinder());
         List<FileReport> reports = runner.runAll(only);
         int failures = 0;
         for (FileReport report : reports) {
             System.out.printf("[snippets] %-24s %3d snippets  %s%n", report.file().getFileName(), report.results().size(),
-                    report.cached() ? "unchanged, not run" : String.format("%.1f s", report.seconds()));
+                    report.cached() ? "unchanged, not run"
+                            : (report.jdk() > 0 ? "on JDK " + report.jdk() + ", " : "") + String.format("%.1f s", report.seconds()));
             for (Result failure : report.failures()) {
                 failures++;
                 System.err.printf("%s:%d: %s%n", display(report.file()), failure.snippet().line(), failure.failure());
@@ -127,11 +152,29 @@ public final class SnippetRunner {
         long start = System.nanoTime();
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String name = stem(file);
+        int needs = SnippetParser.requiredJdk(text);
+        JdkFinder.Jdk elsewhere = null;
+        String jdkHome = "";
+        if (needs > Runtime.version().feature()) {
+            try {
+                elsewhere = finder.find(needs, jdkOverride);
+            } catch (IllegalStateException e) {
+                return new FileReport(file, List.of(new Result(new Snippet(1, "", List.of(), null), "",
+                        "needs JDK " + needs + " or later ('//! jdk " + needs + "'): " + e.getMessage())), false, 0, 0);
+            }
+            jdkHome = elsewhere.home().toRealPath().toString();
+        } else if (needs > 0) {
+            jdkHome = Path.of(System.getProperty("java.home")).toRealPath().toString();
+        }
         Path hashFile = out.resolve(name).resolve(".sha256");
-        String hash = sha256(FORMAT + "\n" + limit + "\n" + classPath + "\n" + text);
+        // A file that names a JDK is run again when the JDK that runs it changes.
+        String hash = sha256(FORMAT + "\n" + limit + "\n" + classPath + "\n" + (needs > 0 ? "jdk " + jdkHome + "\n" : "") + text);
         Path json = out.resolve(name + ".json");
         if (Files.exists(hashFile) && Files.readString(hashFile).equals(hash) && Files.exists(json)) {
-            return new FileReport(file, List.of(), true, 0);
+            return new FileReport(file, List.of(), true, 0, 0);
+        }
+        if (elsewhere != null) {
+            return runOn(elsewhere, file, start);
         }
         List<Result> results = new ArrayList<>();
         try (ShellSession shell = new ShellSession(classPath, limit)) {
@@ -153,7 +196,68 @@ public final class SnippetRunner {
         } else {
             Files.deleteIfExists(hashFile);
         }
-        return new FileReport(file, results, false, (System.nanoTime() - start) / 1e9);
+        return new FileReport(file, results, false, (System.nanoTime() - start) / 1e9, 0);
+    }
+
+    /**
+     * Runs one file in a child runner on {@code jdk}, which records its output in the same place,
+     * and reads back what it recorded (or the failures it printed).
+     */
+    private FileReport runOn(JdkFinder.Jdk jdk, Path file, long start) throws IOException {
+        String name = stem(file);
+        // A short-lived JVM whose work is javac's: C1 only and the serial collector halve its CPU time.
+        List<String> command = List.of(jdk.java().toString(), "-XX:+IgnoreUnrecognizedVMOptions",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                SnippetRunner.class.getName(), "--snippets", snippets.toString(), "--out", out.toString(),
+                "--time-limit", String.valueOf(limit.toSeconds()), "--only", name, "--class-path", classPath);
+        Path log = Files.createTempFile("snippets-" + name, ".log");
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Each snippet is bounded by the child's own limit; this bounds a child that hangs before or after.
+            boolean done;
+            try {
+                done = child.waitFor(limit.multipliedBy(30).toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while " + name + " ran on JDK " + jdk.feature(), e);
+            }
+            if (!done) {
+                child.destroyForcibly();
+            }
+            String printed = Files.readString(log, StandardCharsets.UTF_8);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (done && child.exitValue() == 0) {
+                return new FileReport(file, recorded(name), false, seconds, jdk.feature());
+            }
+            List<Result> failures = new ArrayList<>();
+            Matcher failure = CHILD_FAILURE.matcher(printed);
+            while (failure.find()) {
+                failures.add(new Result(new Snippet(Integer.parseInt(failure.group(1)), "", List.of(), null), "", failure.group(2)));
+            }
+            if (failures.isEmpty()) {
+                failures.add(new Result(new Snippet(1, "", List.of(), null), "", (done
+                        ? "the runner on JDK " + jdk.feature() + " (" + jdk.home() + ") failed: "
+                        : "the runner on JDK " + jdk.feature() + " did not finish: ") + printed.strip()));
+            }
+            return new FileReport(file, failures, false, seconds, jdk.feature());
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** The snippets a run recorded in {@code OUT/NAME.json}, as results. */
+    @SuppressWarnings("unchecked")
+    private List<Result> recorded(String name) throws IOException {
+        Map<String, Object> root = JSON.std.mapFrom(Files.readString(out.resolve(name + ".json"), StandardCharsets.UTF_8));
+        List<Result> results = new ArrayList<>();
+        for (Object item : (List<Object>) root.get("snippets")) {
+            Map<String, Object> entry = (Map<String, Object>) item;
+            List<String> tags = ((List<Object>) entry.get("tags")).stream().map(String::valueOf).toList();
+            results.add(new Result(new Snippet(((Number) entry.get("line")).intValue(), (String) entry.get("source"), tags, null),
+                    (String) entry.get("output"), null));
+        }
+        return results;
     }
 
     private void record(String name, List<Result> results) throws IOException {

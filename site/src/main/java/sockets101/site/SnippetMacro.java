@@ -4,6 +4,7 @@ import org.asciidoctor.ast.Block;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
 import org.asciidoctor.extension.Name;
+import sockets101.lessons.SnippetParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import java.util.Map;
  * {@code snippet::04-server[tag=bind]}: the code of a tag region of
  * {@code lessons/snippets/04-server.jsh}, highlighted, with the output the snippet runner
  * captured for it underneath. A missing file, tag or recorded output is an error that names the
- * lesson's file and line.
+ * lesson's file and line. A file marked {@code //! jdk 21} puts {@code data-jdk="21"} on the
+ * snippet's container, so the live page runs it on a kernel of that JDK.
  */
 @Name("snippet")
 public final class SnippetMacro extends BlockMacroProcessor {
@@ -34,6 +36,7 @@ public final class SnippetMacro extends BlockMacroProcessor {
         Path outputs = Path.of((String) parent.getDocument().getAttribute("outputs"));
         Path file = snippets.resolve(target + ".jsh");
         List<String> code = region(file, tag);
+        int jdk = requiredJdk(file);
         Path output = outputs.resolve(target).resolve(tag + ".txt");
         String captured;
         try {
@@ -42,10 +45,15 @@ public final class SnippetMacro extends BlockMacroProcessor {
             throw new UncheckedIOException(e);
         }
 
+        String id = "snippet-" + target + "-" + tag; // the cell the live page runs (assets/live.js)
         Map<String, Object> wrapper = new HashMap<>();
-        wrapper.put("role", "snippet");
+        if (jdk == 0) {
+            wrapper.put("role", "snippet");
+        }
         Block block = createBlock(parent, "open", "", wrapper);
-        block.setId("snippet-" + target + "-" + tag); // the cell the live page runs (assets/live.js)
+        if (jdk == 0) {
+            block.setId(id);
+        }
         block.setAttribute("snippet-file", target, true);
         block.setAttribute("snippet-tag", tag, true);
 
@@ -53,6 +61,12 @@ public final class SnippetMacro extends BlockMacroProcessor {
         // block's substitutions with Rouge's highlighting.
         String fence = "-".repeat(Math.max(4, longestRun(code, '-') + 1));
         List<String> source = new ArrayList<>();
+        if (jdk > 0) {
+            // Asciidoctor's open block renders no data-* attribute: this container, the same markup
+            // with the JDK the file needs, is written as raw HTML around the code and its output.
+            source.addAll(List.of("++++", "<div id=\"" + id + "\" class=\"openblock snippet\" data-jdk=\"" + jdk + "\">",
+                    "<div class=\"content\">", "++++", ""));
+        }
         source.add("[source,java]");
         source.add(fence);
         source.addAll(code);
@@ -67,8 +81,20 @@ public final class SnippetMacro extends BlockMacroProcessor {
             source.addAll(lines);
             source.add(dots);
         }
+        if (jdk > 0) {
+            source.addAll(List.of("", "++++", "</div>", "</div>", "++++"));
+        }
         parseContent(block, source);
         return block;
+    }
+
+    /** The JDK version the snippet file asks for with {@code //! jdk N}, or 0. */
+    private static int requiredJdk(Path file) {
+        try {
+            return SnippetParser.requiredJdk(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The longest line made only of {@code c}, so a fence of one more never closes early. */

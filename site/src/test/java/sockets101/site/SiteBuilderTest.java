@@ -137,6 +137,23 @@ class SiteBuilderTest {
         assertThat(root.resolve("out/index.html")).exists();
     }
 
+    @Test
+    void aSnippetThatNeedsANewerJdkSaysWhichOnItsContainer() throws IOException {
+        fixture();
+        write("lessons/snippets/01-intro.jsh", """
+                //! jdk 21
+                // tag::hello[]
+                System.out.println("hello, sockets");
+                // end::hello[]
+                """);
+        assertThat(build()).as("problems").isEmpty();
+        String es = Files.readString(root.resolve("out/es/01-intro.html"));
+        assertThat(es).as("one container, with the id the live page looks for and the JDK")
+                .containsOnlyOnce("id=\"snippet-01-intro-hello\"")
+                .contains("<div id=\"snippet-01-intro-hello\" class=\"openblock snippet\" data-jdk=\"21\">")
+                .containsPattern("(?s)data-jdk=\"21\">\\s*<div class=\"content\">.*<pre class=\"rouge highlight\">.*hello, sockets.*</div>\\s*</div>");
+    }
+
     /** Each row: a line appended to lessons/es/01-intro.adoc, and what the problem must say. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
