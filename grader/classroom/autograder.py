@@ -162,23 +162,33 @@ def indent(text):
     return "".join("  " + line + "\n" for line in text.splitlines())
 
 
+def kill_group(process):
+    """Kills the process group the autograder led (POSIX), if anything is left in it."""
+    if os.name == "posix":
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
 def run_autograder(java, jar, work, time_limit):
     """Grades ./exercises; returns the autograder's results.json (Gradescope's format)."""
     results = pathlib.Path(work, "results.json")
     command = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar),
                "--submission", SUBMISSION_FOLDER, "--results", str(results),
                "--lang", LANG, "--time-limit", str(time_limit)]
-    posix = os.name == "posix"
     process = subprocess.Popen(command, env=child_environment(), stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=posix)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=os.name == "posix")
     try:
         output, _ = process.communicate(timeout=GRADING_BUDGET_SECONDS)
     except subprocess.TimeoutExpired:
-        if posix:
-            os.killpg(process.pid, signal.SIGKILL)
+        kill_group(process)
         process.kill()
         process.communicate()
         raise InfrastructureError(f"grading did not end within {GRADING_BUDGET_SECONDS} s")
+    # Whatever the graded code left running in the autograder's process group goes too, before
+    # result.json is written (the autograder itself stops what it can trace).
+    kill_group(process)
     text = output.decode("utf-8", errors="replace")
     sys.stdout.write(indent(text))
     if process.returncode != 0 or not results.is_file():
@@ -236,10 +246,12 @@ def points_word(n):
     return f"{n} " + (say("punto", "point") if n == 1 else say("puntos", "points"))
 
 
-def release_body(result, failures, notes):
+def release_body(result, failures, notes, lead=""):
     """The scoreboard in Markdown: a row per exercise, then what fails, reason first."""
-    lines = [f"### {say('Sockets 101 — marcador', 'Sockets 101 — scoreboard')}: {result['score']}/{result['max-score']}", "",
-             say("| | Ejercicio | Puntos | Máximo |", "| | Exercise | Points | Max |"), "|---|---|---:|---:|"]
+    lines = [f"### {say('Sockets 101 — marcador', 'Sockets 101 — scoreboard')}: {result['score']}/{result['max-score']}", ""]
+    if lead:
+        lines += [f"**{lead}**", ""]
+    lines += [say("| | Ejercicio | Puntos | Máximo |", "| | Exercise | Points | Max |"), "|---|---|---:|---:|"]
     for row in result["tests"]:
         mark = "✔" if row["passed"] else "✘"
         lines.append(f"| {mark} | {row['test-name']} | {row['score']} | {row['max-score']} |")
@@ -292,9 +304,8 @@ def main():
         rows = [{"test-name": name, "passed": False, "score": 0, "max-score": points} for name, points in catalog]
         result = result_json(ident, rows)
         failures = {name: [("—", points, reason)] for name, points in catalog}
-        body = release_body(result, failures, "")
         write(RESULT_FILE, json.dumps(result, indent=2) + "\n")
-        write(BODY_FILE, f"**{reason}**\n\n" + body)
+        write(BODY_FILE, release_body(result, failures, "", lead=reason))
         return 0
     java = find_java()
     work = tempfile.mkdtemp(prefix="sockets101-", dir=os.environ.get("RUNNER_TEMP") or None)

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * that outlives its deadline) gets a row saying why; it never stops the others.
  *
  * <p>{@code java -cp autograder.jar sockets101.grader.Batch DIR [--out DIR] [--jobs N]
- * [--exercise NAME]... [--lang es|en] [--time-limit SECONDS]}
+ * [--exercise NAME]... [--lang es|en] [--time-limit SECONDS] [--run-as USER]}
  */
 @Command(name = "sockets101.grader.Batch", mixinStandardHelpOptions = true, sortOptions = false,
         usageHelpAutoWidth = true, version = "Sockets 101 batch grader",
@@ -75,6 +75,10 @@ public final class Batch implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS",
             description = "Limit per exercise, as the autograder's --time-limit (default: " + DEFAULT_TIME_LIMIT + ").")
     int timeLimit = DEFAULT_TIME_LIMIT;
+
+    @Option(names = "--run-as", paramLabel = "USER",
+            description = "Run the submissions' code as this user, as the autograder's --run-as (needs root).")
+    String runAs;
 
     @Option(names = "--jar", paramLabel = "FILE",
             description = "The autograder.jar to grade with (default: the jar this command runs from).")
@@ -258,6 +262,9 @@ public final class Batch implements Callable<Integer> {
             exercises.forEach(e -> command.addAll(List.of("--exercise", e)));
             if (lang != null) {
                 command.addAll(List.of("--lang", lang));
+            }
+            if (runAs != null) {
+                command.addAll(List.of("--run-as", runAs));
             }
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
