@@ -68,7 +68,8 @@ def say(es, en):
 
 def settings():
     """The exported settings, checked: a script that was never exported cannot grade."""
-    if "@" in JAR_URL or "@" in JAR_SHA256 or "@" in EXERCISES or LANG not in ("es", "en"):
+    placeholders = [v for v in (JAR_URL, JAR_SHA256, LANG, TIME_LIMIT, EXERCISES) if v.startswith("@") and v.endswith("@")]
+    if placeholders or LANG not in ("es", "en") or len(JAR_SHA256) != 64 or not TIME_LIMIT.isdigit():
         raise InfrastructureError("this autograder.py was not written by scripts/export-classroom50 (its settings are placeholders)")
     catalog = []
     for item in EXERCISES.split():
