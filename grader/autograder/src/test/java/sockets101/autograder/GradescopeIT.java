@@ -80,9 +80,12 @@ class GradescopeIT {
         }
     }
 
-    private static Process runAutograder(Path root) throws IOException {
+    private static Process runAutograder(Path root, String... env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("run_autograder").toString())
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(root.resolve("stdout.txt").toFile());
+        for (int i = 0; i < env.length; i += 2) {
+            builder.environment().put(env[i], env[i + 1]);
+        }
         builder.environment().put("AUTOGRADER_ROOT", root.toString());
         builder.environment().put("JAVA", AutograderRun.JAVA);
         builder.environment().put("SOCKETS101_LANG", "en");
@@ -120,6 +123,29 @@ class GradescopeIT {
         Map<String, Object> none = results(stubs, stubsRun);
         assertThat(((Number) none.get("score")).intValue()).isZero();
         assertThat(((Number) none.get("max_score")).intValue()).isEqualTo(total);
+
+        // Every test carries its status; on top, in Markdown, a row per exercise and the total.
+        for (Map<String, Object> json : List.of(full, none)) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> tests = (List<Map<String, Object>>) json.get("tests");
+            assertThat(tests).isNotEmpty().allSatisfy(t -> assertThat(t.get("status")).isIn("passed", "failed"));
+            assertThat(json.get("output_format")).isEqualTo("md");
+        }
+        assertThat((String) full.get("output")).startsWith("| | Exercise | Points | Max |")
+                .contains("| ✔ | Bind | " + AutograderRun.points("Bind") + " | " + AutograderRun.points("Bind") + " |",
+                        "| | **Total** | **" + total + "** | **" + total + "** |");
+        assertThat((String) none.get("output")).contains("| ✘ | Bind | 0 | " + AutograderRun.points("Bind") + " |",
+                "| | **Total** | **0** | **" + total + "** |");
+    }
+
+    @Test
+    void aGradingPastTheTotalLimitStillWritesResultsThatSayWhy(@TempDir Path dir) throws Exception {
+        // A whole grading of the solutions takes well over 2 s (18 exercises, a JVM each).
+        Path root = tree(dir, AutograderRun.ROOT.resolve("solutions/src/main/java"), "src/main/java");
+        Map<String, Object> json = results(root, runAutograder(root, "AUTOGRADER_TOTAL_LIMIT", "2"));
+        assertThat(json.get("score")).isEqualTo(0);
+        assertThat((String) json.get("output")).startsWith("The autograder could not grade this submission (exit status 124):")
+                .contains("did not finish within 2 s");
     }
 
     @Test
