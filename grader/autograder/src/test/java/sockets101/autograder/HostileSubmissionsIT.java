@@ -95,6 +95,9 @@ class HostileSubmissionsIT {
                 .noneMatch(line -> line.contains("sleep 299.5"))));
         e.put("javac-crash", new Expected(Set.of(), run -> assertThat(run.output())
                 .contains("== javac src/main/java/sockets101/server/Bomb.java ==", "javac did not finish this file")));
+        e.put("non-ascii-name", new Expected(Set.of(), run -> assertThat(run.output()).doesNotContain("javac")));
+        e.put("native-hog", new Expected(Set.of(), run -> assertThat(run.output())
+                .contains("fixture: native allocation refused").doesNotContain("granted")));
         e.put("lying-record", new Expected("RecvFrom", ALL, run -> { }));
         return e;
     }

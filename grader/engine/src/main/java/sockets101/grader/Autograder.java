@@ -211,7 +211,16 @@ public final class Autograder {
                     .append('/').append(file).append(" ==\n").append(errors).append('\n'));
             GradeReport report = new GradeReport(selected, outcomes, lang);
             // Every submission JVM has ended by now (each exercise closes its own, and with it its
-            // PID namespace): nothing the submission started can touch the results after this.
+            // PID namespace); where there is no namespace, end what is left of this process's tree
+            // too, so that nothing the submission started can touch the results after this.
+            for (ProcessHandle left : ProcessHandle.current().descendants().toList()) {
+                left.destroyForcibly();
+                try {
+                    left.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // gone, or a zombie whose parent will reap it: it can do nothing more
+                }
+            }
             Files.createDirectories(results.getParent());
             Files.writeString(results, report.gradescopeJson((System.nanoTime() - start) / 1e9,
                     Reasons.capOutput(output.toString())), StandardCharsets.UTF_8);
