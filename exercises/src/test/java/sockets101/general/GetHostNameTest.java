@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets101.grader.Exercise;
 import sockets101.grader.Graded;
+import sockets101.grader.Student;
+import sockets101.grader.remote.StudentException;
+import sockets101.grader.remote.StudentJvm;
+import sockets101.testkit.Within;
 import sockets101.testkit.Loopback;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +31,7 @@ import static sockets101.grader.Lang.say;
 
 /**
  * Offline: names resolve only from literals or, in a separate JVM, from a hosts file of the
- * test's own ({@link HostnameProbe}); no DNS lookup ever leaves this machine.
+ * test's own (a JVM of the student's side); no DNS lookup ever leaves this machine.
  */
 @Exercise(lesson = "06-general", section = "gethostname")
 @Timeout(5)
@@ -60,39 +65,23 @@ class GetHostNameTest {
         return new String(out, StandardCharsets.UTF_8).strip();
     }
 
-    /** The probe's lines, run once in a JVM that resolves names from {@link #HOSTS} only. */
+    /**
+     * The probe's results, run once in a JVM of the student's side that resolves names from
+     * {@link #HOSTS} only ({@code -Djdk.net.hosts.file}): "=value" or "!ExceptionClass" by name.
+     */
     private static synchronized Map<String, String> probe() throws Exception {
         if (probed != null) {
             return probed;
         }
         Path hosts = Files.createTempFile("hosts", ".txt");
-        try {
+        try (StudentJvm jvm = Student.jvm(List.of("-Xmx64m", "-Djdk.net.hosts.file=" + hosts.toAbsolutePath()))) {
             Files.writeString(hosts, HOSTS, StandardCharsets.US_ASCII);
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
-                    "-Djdk.net.hosts.file=" + hosts.toAbsolutePath(),
-                    "-cp", location(GetHostName.class) + File.pathSeparator + location(HostnameProbe.class),
-                    HostnameProbe.class.getName()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().keySet().removeIf(k -> k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS")
-                    || k.equals("_JAVA_OPTIONS") || k.equals("CLASSPATH"));
-            Process process = builder.start();
-            // Read in the background, so a hung probe cannot hang this test past its deadline.
-            var reading = Wire.background(() -> new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            String output = Wire.await(reading);
+            hosts.toFile().setReadable(true, false);
             Map<String, String> lines = new HashMap<>();
-            for (String line : output.split("\\R")) {
-                if (line.startsWith("probe:")) {
-                    int cut = line.indexOf('=') > 0 ? line.indexOf('=') : line.indexOf('!');
-                    lines.put(line.substring("probe:".length(), cut), line.substring(cut));
-                }
-            }
-            lines.put("output", output);
+            lines.put("pair", probeOne(() -> addresses(jvm.call(GetHostName.class, "resolve", PAIR_NAME))));
+            lines.put("invalid", probeOne(() -> addresses(jvm.call(GetHostName.class, "resolve", INVALID_NAME))));
+            lines.put("hostname", probeOne(() -> "=" + jvm.call(GetHostName.class, "hostname")));
+            lines.put("output", jvm.output());
             probed = lines;
             return probed;
         } finally {
@@ -100,8 +89,23 @@ class GetHostNameTest {
         }
     }
 
-    private static String location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    private static String probeOne(Callable<String> call) {
+        try {
+            return Within.call(Duration.ofSeconds(3), call, "la JVM de prueba no respondió", "the probing JVM did not answer");
+        } catch (StudentException e) {
+            return "!" + e.type();
+        } catch (Exception e) {
+            return "!" + e.getClass().getName();
+        }
+    }
+
+    /** "=" and the addresses, sorted, as plain text: never through the student's objects. */
+    private static String addresses(Object list) {
+        List<String> texts = new ArrayList<>();
+        for (Object address : (List<?>) list) {
+            texts.add(((InetAddress) address).getHostAddress());
+        }
+        return "=" + texts.stream().sorted().collect(Collectors.joining(","));
     }
 
     /** The probe's result {@code name}: "=value", "!ExceptionClass", or missing (the probe stopped). */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets101.grader.Exercise;
 import sockets101.grader.Graded;
+import sockets101.grader.Student;
 import sockets101.testkit.Loopback;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ class RecvFromTest {
     /** The student's socket and the test's sender, both bound on loopback. */
     private record Pair(DatagramSocket receiver, DatagramSocket sender) implements AutoCloseable {
         static Pair open() throws IOException {
-            DatagramSocket receiver = new DatagramSocket(Loopback.anyPort());
+            DatagramSocket receiver = Student.datagramSocket(Loopback.anyPort());
             try {
                 return new Pair(receiver, new DatagramSocket(Loopback.anyPort()));
             } catch (IOException e) {

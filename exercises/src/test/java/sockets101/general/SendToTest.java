@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import sockets101.grader.Exercise;
 import sockets101.grader.Graded;
+import sockets101.grader.Student;
 import sockets101.testkit.Loopback;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ class SendToTest {
     /** The student's socket and the test's receiver, both bound on loopback. */
     private record Pair(DatagramSocket sender, DatagramSocket receiver) implements AutoCloseable {
         static Pair open() throws IOException {
-            DatagramSocket sender = new DatagramSocket(Loopback.anyPort());
+            DatagramSocket sender = Student.datagramSocket(Loopback.anyPort());
             try {
                 // Room for a 65,507-byte datagram where the default send buffer is smaller (macOS).
                 sender.setSendBufferSize(128 * 1024);

@@ -36,7 +36,7 @@ class AcceptTest {
     @Graded(points = 2, es = "responde a una línea con lo que devuelve el handler, y cierra al final",
             en = "answers a line with what the handler returns, and closes at the end")
     void answersALineWithTheHandlersReply() throws Exception {
-        try (ServerSocket server = Loopback.listening(50)) {
+        try (ServerSocket server = Loopback.listeningForStudent(50)) {
             serve(server, line -> line.toUpperCase(Locale.ROOT));
             try (LineClient client = LineClient.connect(server)) {
                 client.send("hola, servidor");
@@ -56,7 +56,7 @@ class AcceptTest {
         String sent = "año, ñandú, 10 € y 😀";
         String answer = "¡Olé! 5 € 🎉";
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
-        try (ServerSocket server = Loopback.listening(50)) {
+        try (ServerSocket server = Loopback.listeningForStudent(50)) {
             serve(server, line -> {
                 seen.add(line);
                 return answer;
@@ -86,7 +86,7 @@ class AcceptTest {
             burst.append("línea ").append(i).append('\n');
             expected.add("<línea " + i + ">");
         }
-        try (ServerSocket server = Loopback.listening(50)) {
+        try (ServerSocket server = Loopback.listeningForStudent(50)) {
             serve(server, line -> "<" + line + ">");
             try (LineClient client = LineClient.connect(server)) {
                 // All lines in one write: the server finds many of them in one read.
@@ -106,7 +106,7 @@ class AcceptTest {
     @Graded(points = 2, es = "cada respuesta llega enseguida (flush tras cada línea)",
             en = "each reply arrives at once (flush after each line)")
     void flushesEveryReply() throws Exception {
-        try (ServerSocket server = Loopback.listening(50)) {
+        try (ServerSocket server = Loopback.listeningForStudent(50)) {
             serve(server, line -> line + "!");
             try (LineClient client = LineClient.connect(server)) {
                 for (String line : List.of("uno", "dos", "tres")) {
@@ -124,7 +124,7 @@ class AcceptTest {
     @Graded(points = 3, es = "atiende a dos clientes a la vez: uno callado no bloquea al otro",
             en = "serves two clients at once: a silent one does not block the other")
     void servesTwoClientsAtOnce() throws Exception {
-        try (ServerSocket server = Loopback.listening(50)) {
+        try (ServerSocket server = Loopback.listeningForStudent(50)) {
             serve(server, line -> "ok " + line);
             try (LineClient first = LineClient.connect(server)) {
                 first.send("a");
@@ -147,7 +147,7 @@ class AcceptTest {
     @Test
     @Graded(points = 1, es = "serve devuelve el hilo del bucle ya arrancado", en = "serve returns the loop's thread, already started")
     void returnsTheStartedLoopThread() throws Exception {
-        try (ServerSocket server = Loopback.listening(50)) {
+        try (ServerSocket server = Loopback.listeningForStudent(50)) {
             Thread loop = serve(server, line -> line);
             assertThat(loop).as(say("el hilo que devuelve serve(...): no el del que llama", "the thread serve(...) returns: not the caller's"))
                     .isNotSameAs(Thread.currentThread());
@@ -163,7 +163,7 @@ class AcceptTest {
             en = "the loop's thread ends once the ServerSocket is closed")
     void theLoopEndsOnceTheServerIsClosed() throws Exception {
         Thread loop;
-        try (ServerSocket server = Loopback.listening(50)) {
+        try (ServerSocket server = Loopback.listeningForStudent(50)) {
             loop = serve(server, line -> line);
             try (LineClient client = LineClient.connect(server)) {
                 client.send("hola");

@@ -1,5 +1,7 @@
 package sockets101.testkit;
 
+import sockets101.grader.Student;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,6 +33,21 @@ public final class Loopback {
             return socket;
         } catch (IOException e) {
             socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A listening socket on the student's side, for a test that hands one to the student's code
+     * (in the autograder it lives in the submission's JVM): loopback, a free port.
+     */
+    public static ServerSocket listeningForStudent(int backlog) throws IOException {
+        ServerSocket server = Student.serverSocket();
+        try {
+            server.bind(anyPort(), backlog);
+            return server;
+        } catch (IOException e) {
+            server.close();
             throw e;
         }
     }

@@ -90,10 +90,25 @@ class AutograderCliIT {
         assumeThat(System.getProperty("user.name")).as("--run-as needs root; this build does not run as root").isEqualTo("root");
         assumeThat(Files.isExecutable(Path.of("/usr/bin/setpriv")) || Files.isExecutable(Path.of("/bin/setpriv")))
                 .as("setpriv (util-linux) is not installed").isTrue();
-        AutograderRun run = AutograderRun.of(work, "--submission", AutograderRun.FIXTURES.resolve("kill-grader").toString(),
-                "--exercise", "Bind", "--run-as", "nobody", "--lang", "en");
-        assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(run.output()).contains("fixture Uid: 65534").contains("fixture killed its parent: false");
-        assertThat(run.score()).as(run.describe()).isEqualTo(run.maxScore());
+        // Root's files the submission links to from its folder: clean-up must not follow the links.
+        Path victim = Path.of("/tmp/sockets101-victim");
+        Path victimDir = Path.of("/tmp/sockets101-victim-dir");
+        Files.writeString(victim, "root's");
+        Files.createDirectories(victimDir);
+        Files.writeString(victimDir.resolve("kept"), "root's");
+        try {
+            AutograderRun run = AutograderRun.of(work, "--submission", AutograderRun.FIXTURES.resolve("kill-grader").toString(),
+                    "--exercise", "Bind", "--run-as", "nobody", "--lang", "en");
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.output()).contains("fixture Uid: 65534").doesNotContain("fixture killed its parent: true")
+                    .doesNotContain("fixture could not link");
+            assertThat(run.score()).as(run.describe()).isEqualTo(run.maxScore());
+            assertThat(victim).as("a root file the submission linked to").hasContent("root's");
+            assertThat(victimDir.resolve("kept")).as("a root folder the submission linked to").hasContent("root's");
+        } finally {
+            Files.deleteIfExists(victimDir.resolve("kept"));
+            Files.deleteIfExists(victimDir);
+            Files.deleteIfExists(victim);
+        }
     }
 }

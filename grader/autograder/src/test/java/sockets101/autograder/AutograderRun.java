@@ -47,8 +47,11 @@ record AutograderRun(int exitCode, String stdout, String stderr, Map<String, Obj
         command.addAll(List.of(args));
         command.addAll(List.of("--results", results.toString()));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(workDir.resolve("stdout.txt").toFile())
-                .redirectError(workDir.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(workDir.resolve("stdout.txt").toFile())
+                .redirectError(workDir.resolve("stderr.txt").toFile());
+        // No locale, as on CI runners (GitHub Actions, Classroom 50): file names must still read as UTF-8.
+        builder.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+        Process process = builder.start();
         return new Pending(process, workDir, results, start, command);
     }
 

@@ -97,7 +97,10 @@ public final class Autograder {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (Relaunch.needed()) {
+            System.exit(Relaunch.run(args));
+        }
         // UTF-8 whatever the locale: GitHub Classroom runs this with no LANG at all.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -113,6 +116,8 @@ public final class Autograder {
                 catalog.exercises().forEach(e -> out.println(e.name() + "\t" + e.maxPoints() + "\t" + e.tests().size()));
                 return 0;
             }
+            // The trusted tests run in this JVM and speak the language chosen.
+            System.setProperty(Lang.PROPERTY, options.lang().code());
             GradeReport report = grade(options, catalog);
             if (options.requireFull() && !report.perfect()) {
                 err.println(report.scoreboard(Integer.MAX_VALUE));
@@ -159,33 +164,36 @@ public final class Autograder {
         RunAs runAs = options.runAs() == null ? null : RunAs.of(options.runAs());
         Path results = options.results().toAbsolutePath();
         Path work = Files.createTempDirectory("autograder-");
+        Sandbox sandbox = Sandbox.probe(runAs, lang);
+        List<Path> privates = new ArrayList<>();
         try {
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+            java.util.Set<String> priority = new java.util.HashSet<>();
+            selected.forEach(e -> priority.add(e.studentSource()));
             SubmissionCompiler.Sources sources = SubmissionCompiler.read(dir.toAbsolutePath().normalize(),
-                    work.resolve("src"), lang);
-            SubmissionCompiler.Compilation compilation = SubmissionCompiler.compile(sources, work.resolve("classes"),
-                    Autograder.class.getClassLoader(), lang);
-            String classPath = absolute(System.getProperty("java.class.path"));
-            if (runAs != null) {
-                classPath = shareWith(work, classPath);
-            }
-            GradedJvm jvm = new GradedJvm(classPath, options.timeLimit(), lang, runAs);
+                    work.resolve("src"), lang, priority);
+            SubmissionCompiler.Compilation compilation = CompileMain.compile(sources, work.resolve("classes"), lang);
+            readableByAll(work);
+            HostCommand host = HostCommand.prepare(sandbox, work, lang);
+            ExerciseRunner runner = new ExerciseRunner(trustedClassPath(), host, options.timeLimit(), lang);
             Map<String, Outcome> outcomes = new LinkedHashMap<>();
             StringBuilder output = new StringBuilder();
             sources.notes().forEach(n -> output.append("[grader] ").append(n).append('\n'));
             compilation.notes().forEach(n -> output.append("[grader] ").append(n).append('\n'));
+            sandbox.notes().forEach(n -> output.append("[grader] ").append(n).append('\n'));
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
             try {
-                Map<ExerciseSpec, Future<GradedJvm.Result>> running = new LinkedHashMap<>();
+                Map<ExerciseSpec, Future<ExerciseRunner.Result>> running = new LinkedHashMap<>();
                 for (ExerciseSpec exercise : selected) {
                     String missing = unavailable(exercise, sources, compilation, lang);
                     if (missing != null) {
                         exercise.tests().forEach(t -> outcomes.put(t.id(), Outcome.failed(exercise.name(), t.id(), missing)));
                     } else {
-                        running.put(exercise, pool.submit(() -> jvm.grade(exercise, compilation.classes(), work)));
+                        running.put(exercise, pool.submit(() -> runner.grade(exercise, compilation.classes(), work)));
                     }
                 }
-                for (Map.Entry<ExerciseSpec, Future<GradedJvm.Result>> entry : running.entrySet()) {
-                    GradedJvm.Result result;
+                for (Map.Entry<ExerciseSpec, Future<ExerciseRunner.Result>> entry : running.entrySet()) {
+                    ExerciseRunner.Result result;
                     try {
                         result = entry.getValue().get();
                     } catch (ExecutionException e) {
@@ -202,12 +210,49 @@ public final class Autograder {
             compilation.broken().forEach((file, errors) -> output.append("== javac ").append(sources.sourceRoot())
                     .append('/').append(file).append(" ==\n").append(errors).append('\n'));
             GradeReport report = new GradeReport(selected, outcomes, lang);
+            // Every submission JVM has ended by now (each exercise closes its own, and with it its
+            // PID namespace); where there is no namespace, end what is left of this process's tree
+            // too, so that nothing the submission started can touch the results after this.
+            for (ProcessHandle left : ProcessHandle.current().descendants().toList()) {
+                left.destroyForcibly();
+                try {
+                    left.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // gone, or a zombie whose parent will reap it: it can do nothing more
+                }
+            }
             Files.createDirectories(results.getParent());
             Files.writeString(results, report.gradescopeJson((System.nanoTime() - start) / 1e9,
                     Reasons.capOutput(output.toString())), StandardCharsets.UTF_8);
             return report;
         } finally {
-            delete(work);
+            try (Stream<Path> runs = Files.list(work)) {
+                for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("run-")).toList()) {
+                    sandbox.deletePrivate(run);
+                }
+            }
+            Files2.deleteTree(work);
+        }
+    }
+
+    /** The autograder's own class path, for the exercise class loaders. */
+    private static java.net.URL[] trustedClassPath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> {
+                    try {
+                        return Path.of(e).toAbsolutePath().toUri().toURL();
+                    } catch (java.net.MalformedURLException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                }).toArray(java.net.URL[]::new);
+    }
+
+    /** The compiled classes and the host's classes: readable by the graded user, writable by the grader only. */
+    private static void readableByAll(Path work) throws IOException {
+        try (Stream<Path> walk = Files.walk(work)) {
+            for (Path p : walk.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
         }
     }
 
@@ -235,41 +280,4 @@ public final class Autograder {
                 "missing class " + exercise.studentClass() + " (src/main/java/" + exercise.studentSource() + ")");
     }
 
-    /** Copies the trusted jars where the graded user can read them, and opens the work folder to it. */
-    private static String shareWith(Path work, String classPath) throws IOException {
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path trusted = Files.createDirectories(work.resolve("trusted"));
-        List<String> copies = new ArrayList<>();
-        int i = 0;
-        for (String entry : classPath.split(File.pathSeparator)) {
-            Path from = Path.of(entry);
-            if (Files.isRegularFile(from)) {
-                Path to = trusted.resolve(i++ + "-" + from.getFileName());
-                Files.copy(from, to);
-                copies.add(to.toString());
-            } else {
-                copies.add(entry);
-            }
-        }
-        try (Stream<Path> walk = Files.walk(work)) {
-            for (Path p : walk.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return String.join(File.pathSeparator, copies);
-    }
-
-    /** The class path with absolute entries: the graded JVMs run in folders of their own. */
-    private static String absolute(String classPath) {
-        return Stream.of(classPath.split(File.pathSeparator)).filter(e -> !e.isBlank())
-                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(File.pathSeparator));
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

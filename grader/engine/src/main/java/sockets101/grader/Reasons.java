@@ -109,7 +109,7 @@ public final class Reasons {
 
     /** Keeps the first lines and characters of a text (stack frames and blank lines left out), marking a cut. */
     public static String cap(String text) {
-        List<String> lines = text.lines()
+        List<String> lines = printable(text).lines()
                 .filter(line -> !line.isBlank())
                 .filter(line -> !STACK_FRAME.matcher(line).matches() && !line.strip().startsWith("...("))
                 .map(String::stripTrailing)
@@ -122,8 +122,26 @@ public final class Reasons {
         return cut ? kept + " …" : kept;
     }
 
+    /** Terminal escape sequences (CSI, OSC) of a text the submission could write. */
+    private static final Pattern ESCAPES = Pattern.compile("\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?|.)?");
+    /** Control characters but tab and line feed, C1 controls, and bidirectional overrides. */
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
+
+    /**
+     * The text without what a terminal or a page would act on: escape sequences, control
+     * characters (but tab and line feed) and bidirectional overrides. Applied to everything the
+     * submission can put in a report.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        return CONTROLS.matcher(ESCAPES.matcher(text.replace("\r\n", "\n")).replaceAll("")).replaceAll("");
+    }
+
     /** Caps the whole output of a grading run, marking the cut. */
     public static String capOutput(String text) {
+        text = printable(text);
         return text.length() <= MAX_OUTPUT_CHARS ? text : text.substring(0, MAX_OUTPUT_CHARS) + "\n[… cut]";
     }
 }

@@ -60,6 +60,15 @@ final class SubmissionCompiler {
 
     /** Copies the submission's sources under {@code copy}. */
     static Sources read(Path submission, Path copy, Lang lang) throws IOException {
+        return read(submission, copy, lang, java.util.Set.of());
+    }
+
+    /**
+     * Copies the submission's sources under {@code copy}: the exercises' own files first
+     * ({@code priority}, paths under the source root), so that the cap on the number of files can
+     * never drop one of them.
+     */
+    static Sources read(Path submission, Path copy, Lang lang, java.util.Set<String> priority) throws IOException {
         Path root = submission;
         boolean loose = true;
         for (String candidate : List.of("src/main/java", "exercises/src/main/java")) {
@@ -72,6 +81,7 @@ final class SubmissionCompiler {
         Path sourceRoot = root;
         boolean looseFiles = loose;
         List<Path> files = new ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int[] ignoredCount = {0};
@@ -95,14 +105,10 @@ final class SubmissionCompiler {
                         && !file.getFileName().toString().equals("module-info.java");
                 if (!source || !attrs.isRegularFile()) {
                     ignore(file, attrs.isSymbolicLink() ? " (symlink)" : "");
-                } else if (attrs.size() > MAX_FILE_BYTES || files.size() >= MAX_FILES) {
-                    ignore(file, lang.pick(" (demasiado grande o demasiados archivos)", " (too large, or too many files)"));
+                } else if (attrs.size() > MAX_FILE_BYTES) {
+                    ignore(file, lang.pick(" (demasiado grande)", " (too large)"));
                 } else {
-                    Path relative = sourceRoot.relativize(file);
-                    Path target = copy.resolve(relative.toString());
-                    Files.createDirectories(target.getParent());
-                    Files.writeString(target, decode(Files.readAllBytes(file), relative, notes, lang), StandardCharsets.UTF_8);
-                    files.add(relative);
+                    candidates.add(file);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -119,6 +125,31 @@ final class SubmissionCompiler {
                 }
             }
         });
+        candidates.sort(Comparator.comparing((Path f) -> !priority.contains(slashes(sourceRoot.relativize(f))))
+                .thenComparing(Comparator.naturalOrder()));
+        for (Path file : candidates) {
+            Path relative = sourceRoot.relativize(file);
+            if (files.size() >= MAX_FILES) {
+                if (ignored.size() < MAX_LISTED) ignored.add(slashes(relative) + lang.pick(" (más de " + MAX_FILES + " archivos)", " (over " + MAX_FILES + " files)"));
+                ignoredCount[0]++;
+                continue;
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                if (ignored.size() < MAX_LISTED) {
+                    ignored.add(slashes(relative) + lang.pick(" (demasiado grande)", " (too large)"));
+                }
+                ignoredCount[0]++;
+                continue;
+            }
+            Path target = copy.resolve(relative);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, decode(bytes, relative, notes, lang), StandardCharsets.UTF_8);
+            files.add(relative);
+        }
         String shownRoot = looseFiles ? "." : slashes(submission.relativize(sourceRoot));
         if (ignoredCount[0] > 0) {
             notes.add(lang.pick("Solo se califica " + shownRoot + "/**/*.java; se ignoraron " + ignoredCount[0]
@@ -145,7 +176,7 @@ final class SubmissionCompiler {
     }
 
     /** Compiles the sources read into {@code classes}, leaving out the files that do not compile. */
-    static Compilation compile(Sources sources, Path classes, ClassLoader trusted, Lang lang) throws IOException {
+    static Compilation compile(Sources sources, Path classes, Lang lang) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler: run the autograder with a JDK, not a JRE");
@@ -178,11 +209,9 @@ final class SubmissionCompiler {
                         .append(d.getMessage(Locale.ROOT)).append('\n');
             }
             if (errors.isEmpty() || !remaining.containsAll(errors.keySet())) {
-                // An error that names no source file (a bad option, say) breaks every file alike.
-                String all = diagnostics.getDiagnostics().toString();
-                remaining.forEach(s -> broken.put(relative(sources.root(), s), all));
-                remaining.clear();
-                break;
+                // javac failed without naming a file of ours (it crashed, say): the caller finds
+                // the file to blame by compiling each alone (CompileMain).
+                throw new IllegalStateException("javac failed without naming a source file: " + diagnostics.getDiagnostics());
             }
             errors.forEach((file, builder) -> {
                 String text = builder.toString();
@@ -194,16 +223,19 @@ final class SubmissionCompiler {
         if (remaining.isEmpty()) {
             clean(classes);
         }
-        return new Compilation(classes, broken, removeShadows(classes, trusted, lang));
+        return new Compilation(classes, broken, removeShadows(classes, lang));
     }
 
-    /** Deletes compiled classes named like one of the grader's own (tests, JUnit, the grader). */
-    private static List<String> removeShadows(Path classes, ClassLoader trusted, Lang lang) throws IOException {
+    /**
+     * Deletes compiled classes in the grader's own package: the submission's JVM puts its own
+     * classes first anyway, so such a class could never run; the note tells the student why.
+     */
+    private static List<String> removeShadows(Path classes, Lang lang) throws IOException {
         List<String> shadows = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(classes)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
                 String resource = relative(classes, file);
-                if (trusted.getResource(resource) != null) {
+                if (resource.startsWith("sockets101/grader/")) {
                     Files.delete(file);
                     shadows.add(resource.replace('/', '.').replaceFirst("\\.class$", ""));
                 }

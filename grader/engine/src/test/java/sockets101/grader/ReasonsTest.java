@@ -89,4 +89,12 @@ class ReasonsTest {
         assertThat(wide).hasSize(Reasons.MAX_CHARS + 2).endsWith(" …");
         assertThat(Reasons.capOutput("z".repeat(Reasons.MAX_OUTPUT_CHARS + 10))).endsWith("[… cut]");
     }
+
+    @Test
+    void whatATerminalWouldActOnIsStripped() {
+        String hostile = "ok\u001B[2J\u001B[31mred\u001B]0;title\u0007 \u202Eevil\r\nnext\u0000\tend\u009B";
+        assertThat(Reasons.printable(hostile)).isEqualTo("okred evil\nnext\tend");
+        assertThat(Reasons.cap(hostile)).isEqualTo("okred evil\nnext\tend");
+        assertThat(Reasons.capOutput(hostile)).isEqualTo("okred evil\nnext\tend");
+    }
 }

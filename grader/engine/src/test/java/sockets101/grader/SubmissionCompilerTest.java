@@ -48,8 +48,8 @@ class SubmissionCompilerTest {
         Path latin = sub.resolve("src/main/java/p/Latin.java");
         Files.write(latin, "package p; /** Año */ public class Latin {}".getBytes(Charset.forName("windows-1252")));
         SubmissionCompiler.Sources sources = SubmissionCompiler.read(sub, dir.resolve("copy"), Lang.EN);
-        SubmissionCompiler.Compilation compilation = SubmissionCompiler.compile(sources, dir.resolve("classes"),
-                getClass().getClassLoader(), Lang.EN);
+        // In a child JVM, as the autograder compiles.
+        SubmissionCompiler.Compilation compilation = CompileMain.compile(sources, dir.resolve("classes"), Lang.EN);
         assertThat(compilation.hasClass("p.Good")).isTrue();
         assertThat(compilation.hasClass("p.Latin")).isTrue();
         assertThat(compilation.hasClass("p.Bad")).isFalse();
@@ -64,10 +64,22 @@ class SubmissionCompilerTest {
         write(sub.resolve("src/main/java/sockets101/grader/Lang.java"), "package sockets101.grader; public class Lang {}");
         write(sub.resolve("src/main/java/p/Mine.java"), "package p; public class Mine {}");
         SubmissionCompiler.Compilation compilation = SubmissionCompiler.compile(
-                SubmissionCompiler.read(sub, dir.resolve("copy"), Lang.EN), dir.resolve("classes"),
-                getClass().getClassLoader(), Lang.EN);
+                SubmissionCompiler.read(sub, dir.resolve("copy"), Lang.EN), dir.resolve("classes"), Lang.EN);
         assertThat(compilation.hasClass("sockets101.grader.Lang")).isFalse();
         assertThat(compilation.hasClass("p.Mine")).isTrue();
         assertThat(compilation.notes()).singleElement().asString().contains("sockets101.grader.Lang");
+    }
+
+    @Test
+    void theExercisesOwnFilesAreNeverDroppedByTheFileCap(@TempDir Path dir) throws Exception {
+        Path sub = dir.resolve("sub");
+        for (int i = 0; i < 510; i++) {
+            write(sub.resolve("src/main/java/a/A" + i + ".java"), "package a; class A" + i + " {}");
+        }
+        write(sub.resolve("src/main/java/z/Bind.java"), "package z; public class Bind {}");
+        SubmissionCompiler.Sources sources = SubmissionCompiler.read(sub, dir.resolve("copy"), Lang.EN,
+                java.util.Set.of("z/Bind.java"));
+        assertThat(sources.files()).hasSize(500).contains(Path.of("z/Bind.java"));
+        assertThat(sources.notes()).anySatisfy(n -> assertThat(n).contains("over 500 files"));
     }
 }
