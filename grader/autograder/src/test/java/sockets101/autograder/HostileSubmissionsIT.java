@@ -1,6 +1,7 @@
 package sockets101.autograder;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,10 @@ class HostileSubmissionsIT {
             assertThat(expectations.keySet()).as("every fixture has its expectation").containsExactlyInAnyOrderElementsOf(fixtures);
         }
 
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String fixture : expectations.keySet()) {
+            before.put(fixture, fingerprint(AutograderRun.FIXTURES.resolve(fixture)));
+        }
         // Grade them side by side, a process each, as many at a time as there are cores.
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         Map<String, Future<AutograderRun>> runs = new LinkedHashMap<>();
@@ -141,6 +146,8 @@ class HostileSubmissionsIT {
             assertThat(GradescopeResults.problems(run.results())).as(run.describe()).isEmpty();
             assertThat(run.seconds()).as("bounded: " + run.describe()).isLessThan(BOUND);
             assertThat(run.maxScore()).as("the maximum never depends on what ran").isEqualTo(max);
+            assertThat(fingerprint(AutograderRun.FIXTURES.resolve(entry.getKey()))).as("the submission folder is left as it was")
+                    .isEqualTo(before.get(entry.getKey()));
             assertThat(run.tests()).hasSize(manifest.size());
             int expectedScore = 0;
             for (Map<String, Object> test : manifest) {
@@ -153,5 +160,61 @@ class HostileSubmissionsIT {
             assertThat(run.score()).as(run.describe()).isEqualTo(expectedScore);
             expected.check().accept(run);
         }));
+    }
+
+    /**
+     * A whole submission, the reference solutions but for a few hostile files: a Bind that starts a
+     * process that leaves its session, a RecvFrom whose record lies in equals, a helper that
+     * crashes javac and a file with a non-ASCII name. Only RecvFrom loses points; every other
+     * exercise keeps full marks, and nothing the submission started is left running.
+     */
+    @Test
+    void hostileFilesCostOnlyTheirExercise(@TempDir Path work) throws Exception {
+        Path sub = work.resolve("submission/src/main/java");
+        copyTree(AutograderRun.ROOT.resolve("solutions/src/main/java"), sub);
+        Path server = sub.resolve("sockets101/server");
+        Files.copy(AutograderRun.FIXTURES.resolve("escapee/src/main/java/sockets101/server/Bind.java"), server.resolve("Bind.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(AutograderRun.FIXTURES.resolve("javac-crash/src/main/java/sockets101/server/Bomb.java"), server.resolve("Bomb.java"));
+        Files.copy(AutograderRun.FIXTURES.resolve("non-ascii-name/src/main/java/sockets101/server/\u00d1and\u00fa.java"),
+                server.resolve("\u00d1and\u00fa.java"));
+        Files.copy(AutograderRun.FIXTURES.resolve("lying-record/src/main/java/sockets101/general/RecvFrom.java"),
+                sub.resolve("sockets101/general/RecvFrom.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AutograderRun run = AutograderRun.of(Files.createDirectories(work.resolve("run")),
+                "--submission", work.resolve("submission").toString(), "--lang", "en");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(GradescopeResults.problems(run.results())).as(run.describe()).isEmpty();
+        run.byExercise().forEach((exercise, row) -> assertThat(row[0]).as(exercise + "\n" + run.describe())
+                .isEqualTo(exercise.equals("RecvFrom") ? 0 : row[1]));
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
+                .as("nothing the submission started is left").noneMatch(line -> line.contains("sleep 299.5"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    /** Every file's path, size and content hash under {@code dir}. */
+    private static String fingerprint(Path dir) throws IOException {
+        StringBuilder s = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted().toList()) {
+                s.append(dir.relativize(p)).append(' ');
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    s.append(java.util.Arrays.hashCode(Files.readAllBytes(p)));
+                }
+                s.append('\n');
+            }
+        }
+        return s.toString();
     }
 }
