@@ -118,12 +118,19 @@ public final class Main {
             }
             ExerciseRunner.Run run = loop.grade(entries);
             GradeReport report = run.report();
-            report.write(setup.exercises().resolve("target/grade"), run.seconds(), "");
+            loop.withPages(() -> {
+                try {
+                    report.write(setup.exercises().resolve("target/grade"), run.seconds(), "");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return null;
+            });
             if (!run.output().isBlank()) {
                 out.println(lang.pick("Lo que imprimió tu código (y las pruebas):", "What your code (and the tests) printed:"));
                 run.output().lines().limit(40).forEach(l -> out.println("  │ " + l));
             }
-            out.print(report.scoreboard(1));
+            out.print(loop.withPages(() -> report.scoreboard(1)));
             if (options.trace && !run.traces().isEmpty()) {
                 out.println();
                 out.println(lang.pick("Trazas de pila (-Dtrace):", "Stack traces (-Dtrace):"));

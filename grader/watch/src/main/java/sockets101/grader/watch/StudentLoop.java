@@ -66,6 +66,23 @@ public final class StudentLoop implements AutoCloseable {
     }
 
     /**
+     * Runs {@code action} where the exercises' pages (their hints) can be read: the grader reads
+     * them through the thread's context class loader when its own class path lacks them.
+     */
+    public <T> T withPages(java.util.function.Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (FreshLoader pages = new FreshLoader(List.of(), setup.parent(), setup.exercises().resolve("docs"))) {
+            thread.setContextClassLoader(pages);
+            return action.get();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
      * The libraries the tests need, from the class loaders up from {@code loader} (Maven's
      * {@code exec:java} gives one with the test class path), else from {@code java.class.path};
      * the exercises' own compiled folders are left out: they are compiled here.

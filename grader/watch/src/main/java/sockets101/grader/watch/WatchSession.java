@@ -111,7 +111,6 @@ public final class WatchSession implements AutoCloseable {
     private Verdict grade() throws IOException {
         last = loop.grade(List.of(current));
         GradeReport report = last.report();
-        ExerciseSpec spec = report.exercises().get(0);
         boolean passed = report.perfect();
         progress.update(current.name(), passed);
         Verdict verdict = new Verdict(current.name(), passed, report.score(), report.maxScore(), last.seconds());
@@ -134,6 +133,10 @@ public final class WatchSession implements AutoCloseable {
 
     /** What the screen shows now. */
     public String screen() {
+        return loop.withPages(this::render);
+    }
+
+    private String render() {
         StringBuilder out = new StringBuilder();
         GradeReport report = last.report();
         ExerciseSpec spec = report.exercises().get(0);
