@@ -38,6 +38,11 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  * compiler's message, so the maximum score never depends on what compiled.
  */
 final class ExerciseRunner {
+    /** Stack frames of JUnit, AssertJ and reflection: between the test and the student's code, nothing to read. */
+    private static final java.util.regex.Pattern MACHINERY = java.util.regex.Pattern.compile(
+            "^\\s*at (org\\.junit\\.|org\\.assertj\\.|java\\.base/jdk\\.internal\\.|java\\.base/java\\.lang\\.reflect\\."
+                    + "|java\\.base/java\\.util\\.|java\\.base/java\\.lang\\.Thread\\.)");
+
     /** The longest output of the student's code a run keeps. */
     private static final int MAX_OUTPUT = 8 * 1024;
 
@@ -79,7 +84,10 @@ final class ExerciseRunner {
                 LauncherDiscoveryRequest request = request()
                         .selectors(classes.stream().map(c -> selectClass(c)).toList())
                         .enableImplicitConfigurationParameters(false)
-                        // The same bounds as the exercises' junit-platform.properties.
+                        // The same bounds as the exercises' junit-platform.properties and the autograder.
+                        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                        .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
+                        .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                         .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
                         .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                         .build();
@@ -143,7 +151,8 @@ final class ExerciseRunner {
             result.getThrowable().ifPresent(t -> {
                 StringWriter trace = new StringWriter();
                 t.printStackTrace(new PrintWriter(trace));
-                traces.putIfAbsent(id.getUniqueId(), trace.toString());
+                traces.putIfAbsent(id.getUniqueId(), trace.toString().lines().filter(l -> !MACHINERY.matcher(l).find())
+                        .collect(java.util.stream.Collectors.joining("\n")));
             });
         }
 

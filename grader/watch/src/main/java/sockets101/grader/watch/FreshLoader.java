@@ -27,7 +27,7 @@ final class FreshLoader extends URLClassLoader {
     private final Path docs;
 
     FreshLoader(List<Path> folders, ClassLoader parent, Path docs) {
-        super("student-loop", urls(folders), parent);
+        super(urls(folders), parent);
         this.docs = docs;
     }
 
