@@ -121,8 +121,9 @@ final class ExerciseRunner {
                 ExerciseSpec spec = SourceSpecs.of(entry);
                 specs.add(spec);
                 String reason = lang.pick("no compila:\n", "does not compile:\n") + Reasons.cap(errors);
+                String again = lang.pick("no compila (arriba, por qué)", "does not compile (why: above)");
                 for (TestSpec test : spec.tests()) {
-                    outcomes.put(test.id(), Outcome.failed(spec.name(), test.id(), reason));
+                    outcomes.put(test.id(), Outcome.failed(spec.name(), test.id(), test == spec.tests().get(0) ? reason : again));
                 }
             }
         }
