@@ -99,7 +99,7 @@ class StudentExportIT {
         assertThat(files).contains("exercises/src/main/java/sockets101/server/Bind.java", "mvnw", "pom.xml",
                 ".github/workflows/classroom.yml", "grader/classroom/build-autograder");
         assertThat(Files.readString(dest.resolve("README.adoc"))).as("the students' README")
-                .contains("./mvnw -q test -Dexercise=Bind", "| `Bind` | " + AutograderRun.points("Bind") + " |")
+                .contains("./mvnw -q test -Dexercise=Bind", "./mvnw -q -Pwatch", "| `Bind` | " + AutograderRun.points("Bind") + " |")
                 .doesNotContain("solutions/", "autograder.zip");
         String pom = Files.readString(dest.resolve("pom.xml"));
         assertThat(pom).doesNotContain("<module>solutions</module>").contains("<exercises.skip>false</exercises.skip>")
