@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisabledOnOs(OS.WINDOWS)
 class StudentExportIT {
     private static final Path ROOT = AutograderRun.ROOT.toAbsolutePath().normalize();
+    /** The published site the export is pointed at (the site's own IT exports with the built site instead). */
+    private static final String SITE_URL = "https://example.org/sockets101/";
 
     record Result(int exitCode, String output) {
     }
@@ -75,7 +77,8 @@ class StudentExportIT {
     void theExportedRepositoryHasNoSolutionsAndGradesItself(@TempDir Path work) throws Exception {
         Path dest = work.resolve("student");
         Result export = run(ROOT, buildEnv(), List.of("bash", ROOT.resolve("scripts/export-student").toString(),
-                dest.toString(), "--lang", "en", "--jar", AutograderRun.JAR.toAbsolutePath().toString()));
+                dest.toString(), "--lang", "en", "--jar", AutograderRun.JAR.toAbsolutePath().toString(),
+                "--site-url", SITE_URL));
         assertThat(export.exitCode()).as(export.output()).isZero();
 
         // No solutions, no known mistakes, no maintainers' tools, no fixture (some are nearly solutions).
@@ -95,10 +98,14 @@ class StudentExportIT {
         assertThat(files).filteredOn(f -> f.startsWith(".github/")).containsExactly(".github/workflows/scoreboard.yml");
         assertThat(files).noneMatch(f -> f.startsWith("grader/classroom/"));
         assertThat(Files.readString(dest.resolve("README.adoc"))).as("the students' README")
-                .contains("./mvnw -q test -Dexercise=Bind", "| `Bind` | " + AutograderRun.points("Bind") + " |")
+                .contains("./mvnw -q test -Dexercise=Bind", "./mvnw -q -Pwatch", "| `Bind` | " + AutograderRun.points("Bind") + " |")
                 .doesNotContain("solutions/", "autograder.zip");
         String pom = Files.readString(dest.resolve("pom.xml"));
-        assertThat(pom).doesNotContain("<module>solutions</module>").contains("<exercises.skip>false</exercises.skip>");
+        assertThat(pom).doesNotContain("<module>solutions</module>").contains("<exercises.skip>false</exercises.skip>")
+                .contains("<site.url>" + SITE_URL + "</site.url>");
+        assertThat(files).as("with --site-url no site is carried, and this repository's Pages workflow stays here")
+                .noneMatch(f -> f.startsWith("site/") || f.equals(".github/workflows/pages.yml"))
+                .contains(".devcontainer/devcontainer.json", "grader/watch/pom.xml");
 
         // The workflow only shows the scoreboard of the student loop: no grading action, no points.
         String workflow = Files.readString(dest.resolve(".github/workflows/scoreboard.yml"));
@@ -115,7 +122,11 @@ class StudentExportIT {
         System.out.printf("[export] ./mvnw -o -q -B test on the stubs: exit %d in %.1f s%n", test.exitCode(), (System.nanoTime() - start) / 1e9);
         assertThat(test.exitCode()).as(test.output()).isNotZero();
         assertThat(test.output()).contains("Sockets 101 — scoreboard").containsPattern("Total +0/" + total + "\\b")
-                .contains("Not yet: 0/" + total + " points.");
+                .contains("Not yet: 0/" + total + " points.", "Lesson: " + SITE_URL + "en/04-server.html#");
+        // Nothing a student has to read past: no Maven error report, no surefire report, no stack trace.
+        assertThat(test.output().lines()).as(test.output())
+                .noneMatch(line -> line.startsWith("[ERROR]") || line.startsWith("[WARNING]") || line.startsWith("\tat "))
+                .noneMatch(line -> line.contains("[Help 1]") || line.contains("-rf :") || line.contains("Failed to execute goal"));
 
         // Solving an exercise turns it green in the student's own loop, in Spanish.
         Files.copy(ROOT.resolve("solutions/src/main/java/sockets101/server/Bind.java"),

@@ -24,11 +24,24 @@ public final class GradeReport {
     private final List<ExerciseSpec> exercises;
     private final Map<String, Outcome> outcomes;
     private final Lang lang;
+    private final LessonLinks links;
 
+    /** A report whose lesson links are found from the environment ({@link LessonLinks#fromEnvironment()}). */
     public GradeReport(List<ExerciseSpec> exercises, Map<String, Outcome> outcomes, Lang lang) {
+        this(exercises, outcomes, lang, LessonLinks.fromEnvironment());
+    }
+
+    /** A report whose lesson links come from {@code links}. */
+    public GradeReport(List<ExerciseSpec> exercises, Map<String, Outcome> outcomes, Lang lang, LessonLinks links) {
         this.exercises = List.copyOf(exercises);
         this.outcomes = Map.copyOf(outcomes);
         this.lang = lang;
+        this.links = links;
+    }
+
+    /** Where the lesson of an exercise is: a page that exists, a URL, or only its name. */
+    public String lessonLink(ExerciseSpec exercise) {
+        return links.link(exercise, lang);
     }
 
     /** The exercises graded, in order. */
@@ -95,7 +108,7 @@ public final class GradeReport {
             }
             String hint = lang.pick("Pista: ", "Hint: ");
             out.append(indent(hint + Hints.of(exercise.name(), lang), "  ", " ".repeat(2 + hint.length()))).append('\n');
-            out.append("  ").append(lang.pick("Lección: ", "Lesson: ")).append(exercise.lessonLink(lang)).append('\n');
+            out.append("  ").append(lang.pick("Lección: ", "Lesson: ")).append(lessonLink(exercise)).append('\n');
         }
         if (unfinished.size() > detailed) {
             List<String> rest = unfinished.subList(detailed, unfinished.size()).stream().map(ExerciseSpec::name).toList();
@@ -134,7 +147,7 @@ public final class GradeReport {
                 }
             }
             md.append("\n**").append(lang.pick("Pista", "Hint")).append(":** ").append(Hints.of(exercise.name(), lang))
-                    .append("\n\n**").append(lang.pick("Lección", "Lesson")).append(":** ").append(exercise.lessonLink(lang))
+                    .append("\n\n**").append(lang.pick("Lección", "Lesson")).append(":** ").append(lessonLink(exercise))
                     .append('\n');
         }
         return md.toString();
@@ -183,7 +196,7 @@ public final class GradeReport {
                 entry.put("status", outcome.passed() ? "passed" : "failed");
                 entry.put("output", outcome.passed() ? "" : outcome.reason() + "\n\n"
                         + lang.pick("Pista: ", "Hint: ") + Hints.of(exercise.name(), lang) + "\n"
-                        + lang.pick("Lección: ", "Lesson: ") + exercise.lessonLink(lang));
+                        + lang.pick("Lección: ", "Lesson: ") + lessonLink(exercise));
                 entry.put("visibility", "visible");
                 tests.add(entry);
             }

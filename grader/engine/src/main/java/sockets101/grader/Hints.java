@@ -27,7 +27,7 @@ public final class Hints {
     /** The hint, or an exception naming what is missing. */
     static String find(String exercise, Lang lang) {
         String resource = resource(exercise, lang);
-        try (InputStream in = Hints.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = open(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
             }
@@ -35,6 +35,16 @@ public final class Hints {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /**
+     * The page from the grader's own class path, else from the thread's context class loader:
+     * the student's watch mode runs each grading in a fresh loader that carries the pages.
+     */
+    private static InputStream open(String resource) {
+        InputStream in = Hints.class.getClassLoader().getResourceAsStream(resource);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return in != null || context == null ? in : context.getResourceAsStream(resource);
     }
 
     private static String resource(String exercise, Lang lang) {
