@@ -91,6 +91,7 @@ final class Kernel implements AutoCloseable {
     private KernelEngine engine;
     private String pendingNote; // said at the start of the next cell (a restart nobody saw)
     private long busySince; // nanoTime since when an idle kernel has had a thread running code, or 0
+    private long lastCpu = -1; // the kernel's CPU time at the last idle check
     private int generation;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Cell current;
@@ -142,6 +143,7 @@ final class Kernel implements AutoCloseable {
         setUp.clear();
         background.setLength(0);
         busySince = 0;
+        lastCpu = -1;
         List<String> options = new ArrayList<>(List.of("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
                 "-Dstderr.encoding=UTF-8", "-Duser.language=en"));
         options.addAll(KernelJvm.FLAGS);
@@ -467,7 +469,19 @@ final class Kernel implements AutoCloseable {
             }
             mine = generation;
         }
-        String busy = leftRunning(mine);
+        KernelEngine.Control control;
+        synchronized (lock) {
+            control = engine == null ? null : engine.control();
+        }
+        if (control == null) {
+            return;
+        }
+        long cpu = control.cpuNanos();
+        long used = lastCpu < 0 ? Long.MAX_VALUE : cpu - lastCpu;
+        lastCpu = cpu;
+        // An idle JVM uses next to no CPU: only a kernel that used over 3% of a core since the last look is
+        // looked at through JDI (on a machine loaded by builds a running thread may get no more than that).
+        String busy = used * 100 < IDLE_CHECK_MS * 1_000_000 * 3 ? null : leftRunning(mine);
         synchronized (lock) {
             if (closed || current != null || generation != mine) {
                 return;

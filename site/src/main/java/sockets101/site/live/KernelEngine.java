@@ -199,21 +199,34 @@ final class KernelEngine implements ExecutionControlProvider {
                 return running;
             }
             try {
-                machine.suspend();
-                try {
-                    for (ThreadReference thread : machine.allThreads()) {
-                        if (thread.status() == ThreadReference.THREAD_STATUS_RUNNING && thread.frameCount() > 0
-                                && !thread.frame(0).location().method().isNative()) {
+                for (ThreadReference thread : machine.allThreads()) {
+                    if (thread.status() != ThreadReference.THREAD_STATUS_RUNNING) {
+                        continue; // sleeping, waiting, parked: not running code
+                    }
+                    thread.suspend(); // only this thread, and only for a look at its top frame
+                    try {
+                        if (thread.frameCount() > 0 && !thread.frame(0).location().method().isNative()) {
                             running.add(thread.name() + "#" + thread.uniqueID());
                         }
+                    } finally {
+                        thread.resume();
                     }
-                } finally {
-                    machine.resume();
                 }
-            } catch (VMDisconnectedException | IncompatibleThreadStateException | IndexOutOfBoundsException e) {
+            } catch (VMDisconnectedException | IncompatibleThreadStateException | IndexOutOfBoundsException
+                     | com.sun.jdi.ObjectCollectedException e) {
                 // the kernel is going, or a thread ended while looked at: nothing runs there
             }
             return running;
+        }
+
+        /** CPU time the kernel's processes have used so far, in nanoseconds (as far as the OS tells). */
+        long cpuNanos() {
+            long total = 0;
+            for (ProcessHandle p : java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()),
+                    process.toHandle().descendants()).toList()) {
+                total += p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+            }
+            return total;
         }
 
         @Override

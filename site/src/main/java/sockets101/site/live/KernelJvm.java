@@ -147,7 +147,7 @@ final class KernelJvm {
                     + ": heap, direct memory, metaspace and code cache capped by JVM flags");
             return;
         }
-        boolean prlimit = works(List.of("prlimit", "--nofile=" + OPEN_FILES, "true"));
+        boolean prlimit = works(List.of("prlimit", "--nofile=" + OPEN_FILES, "true"), null);
         Path cgroup = pidsCgroup();
         boolean root = "root".equals(System.getProperty("user.name"));
         List<String[]> namespaces = List.of(new String[] {"pid", "unshare --pid --fork --kill-child --mount-proc"},
@@ -157,14 +157,14 @@ final class KernelJvm {
                 continue; // as root a user namespace adds nothing: RLIMIT_NPROC still does not apply
             }
             Path script = script(namespace[1], prlimit, cgroup, root);
-            if (script != null && works(List.of(script.toString(), "-version"))) {
+            if (script != null && works(List.of(script.toString(), "-version"), cgroup)) {
                 isolation = new Isolation(namespace[0], prlimit, cgroup, describe(namespace[0], prlimit, cgroup, root));
                 home = script.getParent().getParent();
                 return;
             }
         }
         Path script = prlimit ? script(null, true, null, root) : null;
-        if (script != null && works(List.of(script.toString(), "-version"))) {
+        if (script != null && works(List.of(script.toString(), "-version"), null)) {
             home = script.getParent().getParent();
         } else {
             prlimit = false;
@@ -176,6 +176,9 @@ final class KernelJvm {
         List<String> parts = new ArrayList<>();
         parts.add(namespace == null ? "no PID namespace (processes that leave with setsid survive their kernel)"
                 : namespace + " namespace per kernel");
+        if (namespace != null && root) {
+            parts.add("every capability dropped (setpriv), cgroup files hidden: a cell cannot lift its limits");
+        }
         if (prlimit) {
             parts.add("prlimit: address space " + (ADDRESS_SPACE >> 20) + " MiB, " + OPEN_FILES + " open files, files up to "
                     + (FILE_SIZE >> 20) + " MiB" + (root ? "" : ", " + TASKS + " processes"));
@@ -229,12 +232,21 @@ final class KernelJvm {
         if (unshare != null) {
             sh.append(' ').append(unshare);
         }
+        if (unshare != null && root) {
+            // Inside the namespaces, before the JVM: hide the cgroup files (pids.max) and drop every capability,
+            // so that a cell, root as the server is, can neither raise its limits nor lift its cgroup's cap.
+            sh.append(" sh -c 'mount -t tmpfs -o ro,size=4k sockets101 /sys/fs/cgroup 2>/dev/null;"
+                    + " exec setpriv --inh-caps=-all --bounding-set=-all --no-new-privs");
+        }
         if (prlimit) {
             sh.append(" prlimit --as=").append(ADDRESS_SPACE).append(" --nofile=").append(OPEN_FILES)
                     .append(" --fsize=").append(FILE_SIZE);
             if (!root) {
                 sh.append(" --nproc=").append(TASKS);
             }
+        }
+        if (unshare != null && root) {
+            sh.append(" \"$0\" \"$@\"'");
         }
         sh.append(" '").append(java).append("' \"$@\"\n");
         try {
@@ -255,8 +267,11 @@ final class KernelJvm {
         }
     }
 
-    /** Runs {@code command} and says whether it exited 0 within 20 s (a JVM starting on a loaded machine). */
-    private static boolean works(List<String> command) {
+    /**
+     * Runs {@code command} and says whether it exited 0 within 20 s (a JVM starting on a loaded
+     * machine); the cgroup the launcher made under {@code cgroup}, if any, is removed.
+     */
+    private static boolean works(List<String> command, Path cgroup) {
         List<String> full = new ArrayList<>(command);
         if (command.get(command.size() - 1).equals("-version")) {
             full.addAll(full.size() - 1, FLAGS);
@@ -264,11 +279,14 @@ final class KernelJvm {
         try {
             Process process = new ProcessBuilder(full).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
+            boolean exited = process.waitFor(20, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
-            return process.exitValue() == 0;
+            if (cgroup != null) {
+                removeCgroup(cgroup.resolve("sockets101-kernel-" + process.pid()), TimeUnit.SECONDS.toNanos(5));
+            }
+            return exited && process.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -245,6 +245,9 @@ class LiveLimitsTest {
                     malloc
                     """);
             assertThat(text(events)).as("640 MiB outside the heap: " + end(events)).contains("malloc: refused after");
+            assertThat(text(run(kernel, """
+                    new ProcessBuilder("prlimit", "--pid", "" + ProcessHandle.current().pid(), "--as=unlimited").start().waitFor() == 0 ? "lifted" : "kept"
+                    """))).as("a cell cannot lift its own cap").contains("\"kept\"");
         } finally {
             api("DELETE", "/api/kernels/" + kernel, "");
         }
