@@ -42,7 +42,7 @@ final class KernelJvm {
     /** Processes and threads of a kernel, its JVM's own threads included. */
     static final int TASKS = 256;
     /** Flags that bound what {@code -Xmx} leaves out, and keep the JVM startable under the address-space cap. */
-    static final List<String> FLAGS = List.of("-Xmx256m", "-XX:MaxDirectMemorySize=64m", "-XX:MaxMetaspaceSize=128m",
+    static final List<String> FLAGS = List.of("-Xmx256m", "-XX:MaxDirectMemorySize=128m", "-XX:MaxMetaspaceSize=128m",
             "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=48m", "-Xss1m",
             "-XX:+DisableAttachMechanism", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 

@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>Usage: {@code LiveServer SITE_DIR [--snippets DIR] [--port N] [--host ADDRESS] [--time-limit SECONDS]
- * [--output-cap CHARS] [--max-kernels N] [--idle-minutes M]}
+ * [--output-cap CHARS] [--max-kernels N] [--idle-minutes M] [--jdk JDK_HOME]}. It runs itself in a JVM
+ * started with {@code -XX:+DisableAttachMechanism}, on the newest JDK found if a page's snippets need
+ * a newer one than this ({@code data-jdk}, see {@link Jdks}).
  */
 public final class LiveServer implements AutoCloseable {
     static final String TOKEN_HEADER = "X-Sockets101-Token";
@@ -151,12 +153,15 @@ public final class LiveServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
-        if (!attachDisabled() && !Boolean.getBoolean(RELAUNCHED)) {
-            System.exit(relaunch(args));
+        if (!Boolean.getBoolean(RELAUNCHED) && args.length >= 1) {
+            Jdks.Jdk jdk = jdkFor(args);
+            if (!attachDisabled() || !jdk.home().equals(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize())) {
+                System.exit(relaunch(jdk, args));
+            }
         }
         if (args.length < 1) {
             System.err.println("usage: LiveServer SITE_DIR [--snippets DIR] [--port N] [--host ADDRESS] "
-                    + "[--time-limit SECONDS] [--output-cap CHARS] [--max-kernels N] [--idle-minutes M]");
+                    + "[--time-limit SECONDS] [--output-cap CHARS] [--max-kernels N] [--idle-minutes M] [--jdk JDK_HOME]");
             System.exit(2);
         }
         Path site = Path.of(args[0]);
@@ -181,6 +186,9 @@ public final class LiveServer implements AutoCloseable {
                 case "--output-cap" -> cap = number(args[i], value);
                 case "--max-kernels" -> max = number(args[i], value);
                 case "--idle-minutes" -> idle = Duration.ofMinutes(number(args[i], value));
+                case "--jdk" -> {
+                    // chosen before the relaunch (jdkFor)
+                }
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -214,6 +222,34 @@ public final class LiveServer implements AutoCloseable {
         System.out.println("Kernels: " + KernelJvm.isolation() + ".");
     }
 
+    /**
+     * The JDK to serve on: this one, unless the site has snippets that need a newer one
+     * ({@code data-jdk}) and one is found ({@code --jdk PATH} first), which is then said.
+     */
+    private static Jdks.Jdk jdkFor(String[] args) {
+        Jdks.Jdk current = new Jdks.Jdk(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize(),
+                Runtime.version().feature());
+        Path given = null;
+        for (int i = 1; i + 1 < args.length; i++) {
+            if (args[i].equals("--jdk")) {
+                given = Path.of(args[i + 1]);
+            }
+        }
+        int needed = Jdks.needed(Path.of(args[0]));
+        if (needed <= current.feature() && given == null) {
+            return current;
+        }
+        java.util.Optional<Jdks.Jdk> found = Jdks.find(Math.max(needed, current.feature()), given);
+        if (found.isEmpty()) {
+            System.err.println("[live] some snippets need JDK " + needed + " or newer and none was found (JAVA_HOME, "
+                    + "/usr/lib/jvm, --jdk PATH): they will say so when run; the others run on JDK " + current.feature());
+            return current;
+        }
+        System.out.println("[live] serving on JDK " + found.get().feature() + " (" + found.get().home() + ")"
+                + (needed > current.feature() ? ": some snippets need JDK " + needed + " or newer" : ""));
+        return found.get();
+    }
+
     /** Whether this JVM refuses attach ({@code jcmd}, heap dumps): it holds the token and every kernel. */
     static boolean attachDisabled() {
         try {
@@ -230,9 +266,9 @@ public final class LiveServer implements AutoCloseable {
      * (the flag cannot be set once a JVM runs), with this JVM's options, class path and
      * arguments; returns its exit status. This JVM holds no token and no kernel.
      */
-    private static int relaunch(String[] args) throws IOException {
+    private static int relaunch(Jdks.Jdk jdk, String[] args) throws IOException {
         java.util.List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdk.java().toString());
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-XX:+DisableAttachMechanism");
         command.add("-D" + RELAUNCHED + "=true");
@@ -402,6 +438,16 @@ public final class LiveServer implements AutoCloseable {
         Cells.Cell cell = cells.find((String) name);
         if (cell == null) {
             send(exchange, 404, error("no snippet cell " + name));
+            return;
+        }
+        if (body.get("jdk") instanceof Number jdk && jdk.intValue() > Runtime.version().feature()) {
+            String message = Jdks.tooOld(jdk.intValue()); // JShell compiles here: a kernel on a newer JDK would not help
+            exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson; charset=utf-8");
+            byte[] events = (JSON.std.asString(Map.of("event", "error", "text", message + "\n")) + "\n"
+                    + JSON.std.asString(Map.of("event", "end", "status", "error", "ms", 0, "message", message)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, events.length);
+            exchange.getResponseBody().write(events);
             return;
         }
         Kernel.Cell running;

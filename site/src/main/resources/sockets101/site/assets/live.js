@@ -125,7 +125,7 @@
       if (!kernel) {
         await startKernel();
       }
-      let res = await api('POST', '/api/kernels/' + kernel + '/run', { cell: cell.id, code });
+      let res = await api('POST', '/api/kernels/' + kernel + '/run', { cell: cell.id, code, jdk: cell.jdk });
       if (res.status === 404) {
         const body = await res.json();
         if (body.code !== 'kernel-gone') {
@@ -135,7 +135,7 @@
           '(this page\'s kernel had been shut down: starting a new one; run the cells above first)\n'));
         kernel = null;
         await startKernel();
-        res = await api('POST', '/api/kernels/' + kernel + '/run', { cell: cell.id, code });
+        res = await api('POST', '/api/kernels/' + kernel + '/run', { cell: cell.id, code, jdk: cell.jdk });
       }
       if (!res.ok) {
         throw new Error(await reason(res));
@@ -176,8 +176,11 @@
     const pre = listing && listing.querySelector('pre');
     if (!pre) return;
     const original = (pre.querySelector('code') || pre).textContent.replace(/\n$/, '');
+    // data-jdk="21": the snippet needs JDK 21 or newer (the server says so if it runs on an older one)
+    const jdkHolder = block.closest('[data-jdk]') || block.querySelector('[data-jdk]');
     const cell = {
       id: block.id.replace(/^snippet-/, ''),
+      jdk: jdkHolder ? Number(jdkHolder.dataset.jdk) : undefined,
       original,
       pre,
       captured: Array.from(block.querySelectorAll('.output')),

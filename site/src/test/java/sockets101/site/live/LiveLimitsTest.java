@@ -106,6 +106,24 @@ class LiveLimitsTest {
         return events.get(events.size() - 1);
     }
 
+    // a snippet that needs a newer JDK than the server's (data-jdk) -----------------------------
+
+    @Test
+    void aCellThatNeedsANewerJdkSaysSoPlainly() throws Exception {
+        String kernel = newKernel();
+        try {
+            HttpResponse<String> response = api("POST", "/api/kernels/" + kernel + "/run",
+                    JSON.std.asString(Map.of("cell", "t-cell", "code", "1 + 1", "jdk", 1000)));
+            assertThat(response.body()).contains("\"status\":\"error\"").contains("needs JDK 1000 or newer")
+                    .contains("runs on JDK " + Runtime.version().feature());
+            HttpResponse<String> older = api("POST", "/api/kernels/" + kernel + "/run",
+                    JSON.std.asString(Map.of("cell", "t-cell", "code", "1 + 1", "jdk", 17)));
+            assertThat(older.body()).contains("==> 2");
+        } finally {
+            api("DELETE", "/api/kernels/" + kernel, "");
+        }
+    }
+
     // 1 ------------------------------------------------------------------ output cap
 
     @Test
