@@ -149,7 +149,7 @@ final class KernelJvm {
         }
         boolean prlimit = works(List.of("prlimit", "--nofile=" + OPEN_FILES, "true"), null);
         Path cgroup = pidsCgroup();
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = effectiveUid() == 0;
         List<String[]> namespaces = List.of(new String[] {"pid", "unshare --pid --fork --kill-child --mount-proc"},
                 new String[] {"user+pid", "unshare --user --map-root-user --pid --fork --kill-child --mount-proc"});
         for (String[] namespace : namespaces) {
@@ -191,6 +191,20 @@ final class KernelJvm {
             parts.add("no pids cgroup: processes not capped (Linux does not apply RLIMIT_NPROC to root)");
         }
         return String.join("; ", parts);
+    }
+
+    /** This process's effective user id (Linux: from {@code /proc/self/status}), or -1 if unknown. */
+    private static long effectiveUid() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("Uid:")) {
+                    return Long.parseLong(line.substring(4).strip().split("\\s+")[1]); // real, effective, ...
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no /proc
+        }
+        return -1;
     }
 
     /** A pids cgroup folder the server may make kernels' cgroups in (root, cgroup v1 or v2), or null. */
