@@ -131,6 +131,13 @@ final class Kernel implements AutoCloseable {
         return current != null;
     }
 
+    /** How many times this kernel's JVM was started: 1, then one more per restart. */
+    int starts() {
+        synchronized (lock) {
+            return generation;
+        }
+    }
+
     /** Nanoseconds ({@link System#nanoTime()}) when a cell last started or ended. */
     long lastUsed() {
         return lastUsed;

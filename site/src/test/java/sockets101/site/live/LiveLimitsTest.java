@@ -230,6 +230,37 @@ class LiveLimitsTest {
         }
     }
 
+    @Test
+    void aThreadLeftRunningCodeAfterItsCellEndedRestartsTheKernelAfterTheTimeLimit() throws Exception {
+        try (Kernel kernel = new Kernel("0123456789abcdef0123456789abcdef",
+                new Kernel.Limits(Duration.ofSeconds(2), CAP, Duration.ofSeconds(2)))) {
+            Kernel.Cell cell = kernel.run("t", null, """
+                    Thread spinner = new Thread(() -> { while (true) { } });
+                    spinner.setDaemon(true);
+                    spinner.start();
+                    """, null);
+            Map<String, Object> event;
+            do {
+                event = cell.events.poll(60, TimeUnit.SECONDS);
+            } while (event != null && !"end".equals(event.get("event")));
+            assertThat(event).as("the cell ended").isNotNull().containsEntry("status", "ok");
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (kernel.starts() == 1 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // a poll, with a deadline
+            }
+            assertThat(kernel.starts()).as("the kernel was restarted").isEqualTo(2);
+            Kernel.Cell next = kernel.run("t", null, "1 + 1", null);
+            StringBuilder said = new StringBuilder();
+            do {
+                event = next.events.poll(60, TimeUnit.SECONDS);
+                if (event != null && event.get("text") instanceof String text) {
+                    said.append(text);
+                }
+            } while (event != null && !"end".equals(event.get("event")));
+            assertThat(said).as("the page hears of it").contains("kept running code").contains("==> 2");
+        }
+    }
+
     // 5 ------------------------------------------------------------------ native memory, processes
 
     @Test
