@@ -74,7 +74,7 @@ public final class Bench {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println("| measure | runs | median | p90 | max | target |");
             System.out.println("|---|---:|---:|---:|---:|---|");
-            row("trivial cell `1 + 1` on a warm kernel (HTTP request to last event)", cells, "median < 150 ms");
+            row("trivial cell `1 + 1` on a warm kernel (HTTP request to last event)", cells, "median < 100 ms");
             row("  of which JShell evaluation (the end event's `ms`)", evals, "");
             row("kernel start (`POST /api/kernels`: JShell JVM up, first eval done)", starts, "< 2000 ms");
         }

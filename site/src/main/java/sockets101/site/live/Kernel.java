@@ -9,7 +9,6 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import sockets101.lessons.Snippet;
-import sockets101.lessons.QuickEngine;
 import sockets101.lessons.SnippetParser;
 
 import java.io.InputStream;
@@ -17,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,16 +33,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * One page's kernel: a JShell on the {@code jdi} engine (the code runs in a JVM of its own, so an
- * endless loop or {@code System.exit} cannot take the server down) that keeps its state from
- * cell to cell. One cell runs at a time. Its output is handed on as it comes, bounded in size;
- * its time is bounded with {@link JShell#stop()}, and if the code does not stop (a call blocked
- * in native code) the kernel is restarted. A cell that ends the JShell ({@code System.exit})
- * gets a fresh kernel and says so.
+ * One page's kernel: a JShell whose code runs in a JVM of its own ({@link KernelEngine}, isolated
+ * and limited as {@link KernelJvm} says), so an endless loop or {@code System.exit} cannot take
+ * the server down; it keeps its state from cell to cell. One cell runs at a time. Everything it
+ * returns (printed output, values, errors) is handed on as it comes, capped in size; its time is
+ * bounded with {@link JShell#stop()}, and the kernel is restarted if the code does not stop (a
+ * call blocked in native code) or if a thread the cell started still runs code once the cell was
+ * stopped. A thread left running code by a cell that ended is given the time limit too, then the
+ * kernel is restarted. A cell that ends the JShell ({@code System.exit}) gets a fresh kernel and
+ * says so.
  */
 final class Kernel implements AutoCloseable {
     /** What every cell of every kernel may use. */
     record Limits(Duration time, int outputChars, Duration grace) {
+    }
+
+    /** What Stop did: {@code restarted} when the kernel had to be restarted to stop it. */
+    record StopResult(boolean stopped, boolean restarted, String message) {
     }
 
     /** Thrown when a cell is asked to run while another one is running. */
@@ -59,6 +66,7 @@ final class Kernel implements AutoCloseable {
         private volatile boolean timedOut;
         private volatile boolean stopped;
         private volatile boolean capped;
+        private volatile String leftRunning;
         private ScheduledFuture<?> stopper; // guarded by the kernel's lock
 
         void emit(String event, String key, Object value) {
@@ -70,6 +78,8 @@ final class Kernel implements AutoCloseable {
     }
 
     private static final String EXPECTED = "expected:";
+    /** How often an idle kernel is looked at for threads still running code. */
+    private static final long IDLE_CHECK_MS = 1_000;
     private final String id;
     private final Limits limits;
     private final ExecutorService evaluator;
@@ -78,6 +88,10 @@ final class Kernel implements AutoCloseable {
     private final StringBuilder background = new StringBuilder();
     private final Set<String> setUp = ConcurrentHashMap.newKeySet();
     private JShell shell;
+    private KernelEngine engine;
+    private String pendingNote; // said at the start of the next cell (a restart nobody saw)
+    private long busySince; // nanoTime since when an idle kernel has had a thread running code, or 0
+    private long lastCpu = -1; // the kernel's CPU time at the last idle check
     private int generation;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Cell current;
@@ -90,8 +104,15 @@ final class Kernel implements AutoCloseable {
         this.evaluator = Executors.newSingleThreadExecutor(daemon("kernel-" + id.substring(0, 6)));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("kernel-watchdog-" + id.substring(0, 6)));
         synchronized (lock) {
-            start();
+            try {
+                start();
+            } catch (RuntimeException e) {
+                evaluator.shutdownNow();
+                watchdog.shutdownNow();
+                throw e;
+            }
         }
+        watchdog.scheduleWithFixedDelay(this::checkIdle, IDLE_CHECK_MS, IDLE_CHECK_MS, TimeUnit.MILLISECONDS);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -110,6 +131,13 @@ final class Kernel implements AutoCloseable {
         return current != null;
     }
 
+    /** How many times this kernel's JVM was started: 1, then one more per restart. */
+    int starts() {
+        synchronized (lock) {
+            return generation;
+        }
+    }
+
     /** Nanoseconds ({@link System#nanoTime()}) when a cell last started or ended. */
     long lastUsed() {
         return lastUsed;
@@ -121,13 +149,20 @@ final class Kernel implements AutoCloseable {
         ended.set(false);
         setUp.clear();
         background.setLength(0);
-        JShell fresh = QuickEngine.build(JShell.builder()
+        busySince = 0;
+        lastCpu = -1;
+        List<String> options = new ArrayList<>(List.of("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
+                "-Dstderr.encoding=UTF-8", "-Duser.language=en"));
+        options.addAll(KernelJvm.FLAGS);
+        KernelEngine made = new KernelEngine();
+        JShell fresh = JShell.builder()
                 .in(InputStream.nullInputStream())
                 .out(new PrintStream(new Utf8Sink(text -> output(mine, text)), true, StandardCharsets.UTF_8))
-                .err(new PrintStream(new Utf8Sink(text -> output(mine, text)), true, StandardCharsets.UTF_8)),
-                List.of("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                        "-Duser.language=en", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-Xmx256m"));
+                .err(new PrintStream(new Utf8Sink(text -> output(mine, text)), true, StandardCharsets.UTF_8))
+                .remoteVMOptions(options.toArray(String[]::new))
+                .executionEngine(made, Map.of())
+                .build();
+        engine = made;
         fresh.onShutdown(s -> {
             synchronized (lock) {
                 if (shell == s) {
@@ -158,17 +193,42 @@ final class Kernel implements AutoCloseable {
                 }
                 return;
             }
+            emit(cell, "out", text);
+        }
+    }
+
+    /** The note that ends a capped cell's output; its room is kept free under the cap. */
+    private String cutNote() {
+        return "\n[output cut at " + limits.outputChars() + " characters]\n";
+    }
+
+    /**
+     * Hands {@code text} (printed output, a value, an error) to the cell, counted against the
+     * cap: everything a cell returns, together, is at most {@code outputChars} characters, the
+     * note saying where it was cut included. The cell is stopped once the cap is hit.
+     */
+    private void emit(Cell cell, String kind, String text) {
+        synchronized (lock) {
             if (cell.capped) {
                 return;
             }
-            int room = limits.outputChars() - cell.chars;
+            String note = cutNote();
+            int room = Math.max(0, limits.outputChars() - note.length()) - cell.chars;
             if (text.length() <= room) {
                 cell.chars += text.length();
-                cell.emit("out", "text", text);
-            } else {
-                cell.emit("out", "text", text.substring(0, room));
-                cell.chars = limits.outputChars();
-                cell.capped = true;
+                cell.emit(kind, "text", text);
+                return;
+            }
+            if (room > 0) {
+                int end = Character.isHighSurrogate(text.charAt(room - 1)) ? room - 1 : room; // no half character
+                cell.emit(kind, "text", text.substring(0, end));
+            }
+            if (note.length() <= limits.outputChars()) {
+                cell.emit("note", "text", note);
+            }
+            cell.chars = limits.outputChars();
+            cell.capped = true;
+            if (current == cell) {
                 stopUntilEnded(cell, shell); // from the watchdog, not from JShell's own output thread
             }
         }
@@ -190,8 +250,13 @@ final class Kernel implements AutoCloseable {
             }
             current = cell;
             lastUsed = System.nanoTime();
+            busySince = 0;
+            if (pendingNote != null) {
+                emit(cell, "note", pendingNote);
+                pendingNote = null;
+            }
             if (!background.isEmpty()) {
-                cell.emit("out", "text", background.toString());
+                emit(cell, "out", background.toString());
                 background.setLength(0);
             }
         }
@@ -252,8 +317,18 @@ final class Kernel implements AutoCloseable {
                 }
             }
         }
+        if (cell.timedOut || cell.stopped || cell.capped) {
+            cell.leftRunning = leftRunning(mine); // a thread the cell started, still running code
+        }
         synchronized (lock) {
-            if (generation != mine || ended.get()) {
+            if (generation == mine && !ended.get() && cell.leftRunning != null) {
+                restart();
+                status = "restarted";
+                message = (cell.timedOut ? "time limit of " + limits.time().toSeconds() + " s hit" : cell.capped
+                        ? "output cap of " + limits.outputChars() + " characters hit" : "stopped")
+                        + ", but a thread the cell started (" + cell.leftRunning + ") was still running: the kernel "
+                        + "was restarted, so the state of earlier cells is gone (run them again)";
+            } else if (generation != mine || ended.get()) {
                 status = "restarted";
                 message = cell.timedOut
                         ? "time limit of " + limits.time().toSeconds() + " s hit and the code did not stop: "
@@ -273,7 +348,8 @@ final class Kernel implements AutoCloseable {
                 message = "stopped; the kernel keeps its state";
             } else if (cell.capped) {
                 status = "capped";
-                message = "output cap of " + limits.outputChars() + " characters hit: the cell was stopped";
+                message = "output cap of " + limits.outputChars() + " characters hit (printed output, values and "
+                        + "errors together): the rest was cut and the cell was stopped";
             }
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("event", "end");
@@ -307,24 +383,24 @@ final class Kernel implements AutoCloseable {
                     String diagnostics = s.diagnostics(event.snippet())
                             .map(d -> d.getMessage(Locale.ENGLISH)).collect(Collectors.joining("; "));
                     String text = "does not compile (line " + snippet.line() + "): " + diagnostics;
-                    cell.emit("error", "text", text + "\n");
-                    return text;
+                    emit(cell, "error", text + "\n");
+                    return cell.capped ? null : text;
                 }
                 if (event.exception() != null) {
                     String text = "Exception " + describe(event.exception());
-                    cell.emit("error", "text", text + "\n");
+                    emit(cell, "error", text + "\n");
                     if (expected != null && event.exception() instanceof EvalException eval
                             && (eval.getExceptionClassName().equals(expected)
                             || eval.getExceptionClassName().endsWith("." + expected))) {
                         return EXPECTED + "threw " + expected + ", as the lesson expects";
                     }
-                    return text;
+                    return cell.capped ? null : text;
                 }
                 if (show && event.value() != null && event.snippet() instanceof VarSnippet var
                         && event.snippet().subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-                    cell.emit("value", "text", var.name() + " ==> " + event.value() + "\n");
+                    emit(cell, "value", var.name() + " ==> " + event.value() + "\n");
                 } else if (show && event.value() != null && event.snippet() instanceof ExpressionSnippet expression) {
-                    cell.emit("value", "text", expression.name() + " ==> " + event.value() + "\n"); // a bare variable
+                    emit(cell, "value", expression.name() + " ==> " + event.value() + "\n"); // a bare variable
                 }
             }
         }
@@ -344,17 +420,94 @@ final class Kernel implements AutoCloseable {
         return type + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
     }
 
-    /** Stops the running cell, if any; the kernel keeps its state. */
-    boolean stop() {
+    /**
+     * Stops the running cell, if any (its end event says how it went). With no cell running, a
+     * thread an earlier cell left running code is stopped too: by restarting the kernel.
+     */
+    StopResult stop() {
         Cell cell = current;
-        if (cell == null) {
-            return false;
+        if (cell != null) {
+            cell.stopped = true;
+            synchronized (lock) {
+                stopUntilEnded(cell, shell);
+            }
+            return new StopResult(true, false, "the running cell is being stopped");
         }
-        cell.stopped = true;
+        int mine;
         synchronized (lock) {
-            stopUntilEnded(cell, shell);
+            mine = generation;
         }
-        return true;
+        String busy = leftRunning(mine);
+        synchronized (lock) {
+            if (busy == null || generation != mine || current != null || closed) {
+                return new StopResult(false, false, "nothing was running");
+            }
+            restart();
+            pendingNote = null;
+            return new StopResult(true, true, "no cell was running, but a thread a cell started (" + busy
+                    + ") was: the kernel was restarted, so the state of earlier cells is gone (run them again)");
+        }
+    }
+
+    /** The threads of generation {@code mine}'s kernel still running code, named; null if none. */
+    private String leftRunning(int mine) {
+        KernelEngine.Control control;
+        synchronized (lock) {
+            if (generation != mine || ended.get() || engine == null) {
+                return null;
+            }
+            control = engine.control();
+        }
+        Set<String> busy = control == null ? Set.of() : control.busyThreads();
+        return busy.isEmpty() ? null : busy.stream().map(t -> t.substring(0, t.lastIndexOf('#'))).sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Every second while no cell runs: a thread left running code for longer than a cell may run
+     * is ended by restarting the kernel, and the page hears of it with its next cell.
+     */
+    private void checkIdle() {
+        int mine;
+        synchronized (lock) {
+            if (closed || current != null) {
+                busySince = 0;
+                return;
+            }
+            mine = generation;
+        }
+        KernelEngine.Control control;
+        synchronized (lock) {
+            control = engine == null ? null : engine.control();
+        }
+        if (control == null) {
+            return;
+        }
+        long cpu = control.cpuNanos();
+        long used = lastCpu < 0 ? Long.MAX_VALUE : cpu - lastCpu;
+        lastCpu = cpu;
+        // An idle JVM uses next to no CPU: only a kernel that used over 3% of a core since the last look is
+        // looked at through JDI (on a machine loaded by builds a running thread may get no more than that).
+        String busy = used * 100 < IDLE_CHECK_MS * 1_000_000 * 3 ? null : leftRunning(mine);
+        synchronized (lock) {
+            if (closed || current != null || generation != mine) {
+                return;
+            }
+            if (busy == null) {
+                busySince = 0;
+                return;
+            }
+            long now = System.nanoTime();
+            if (busySince == 0) {
+                busySince = now;
+            } else if (now - busySince >= limits.time().toNanos()) {
+                restart();
+                pendingNote = "(this kernel was restarted: a thread a cell started (" + busy + ") kept running code for "
+                        + limits.time().toSeconds() + " s after its cell had ended; the state of earlier cells is gone)\n";
+                System.out.println("[live] kernel " + id.substring(0, 6) + " restarted: a thread (" + busy
+                        + ") kept running after its cell");
+            }
+        }
     }
 
     /**
@@ -382,7 +535,9 @@ final class Kernel implements AutoCloseable {
             }
             start(); // the generation changes first, so the old JShell's last words are dropped
             lastUsed = System.nanoTime();
-            watchdog.execute(old::close);
+            Thread closer = new Thread(old::close, "kernel-closer-" + id.substring(0, 6)); // not on the watchdog:
+            closer.setDaemon(true); // close() shuts that down, and the old JVM must still be ended
+            closer.start();
         }
     }
 

@@ -36,20 +36,33 @@ import java.util.regex.Pattern;
  * server's own origin and name this server in {@code Host}.
  *
  * <pre>
+ * GET    /api/session                 the token, for a page that has the (HttpOnly) cookie and sends X-Sockets101-Session
  * GET    /api/status                  {"live":true,"kernels":N,...}
  * POST   /api/kernels                 starts a kernel: {"kernel":ID,"startMs":N}
  * POST   /api/kernels/ID/run          {"cell":"FILE-TAG","code":"..."}: NDJSON events as the cell runs:
  *                                     {"event":"out"|"value"|"error","text":...} then {"event":"end","status":...}
- * POST   /api/kernels/ID/stop         stops the running cell (JShell.stop())
+ * POST   /api/kernels/ID/stop         stops the running cell (JShell.stop()), or a thread left running (restart)
  * POST   /api/kernels/ID/restart      a fresh JShell for the page
  * DELETE /api/kernels/ID              shuts the kernel down
  * </pre>
  *
  * <p>Usage: {@code LiveServer SITE_DIR [--snippets DIR] [--port N] [--host ADDRESS] [--time-limit SECONDS]
- * [--output-cap CHARS] [--max-kernels N] [--idle-minutes M]}
+ * [--output-cap CHARS] [--max-kernels N] [--idle-minutes M] [--jdk JDK_HOME]}. It runs itself in a JVM
+ * started with {@code -XX:+DisableAttachMechanism}, on the newest JDK found if a page's snippets need
+ * a newer one than this ({@code data-jdk}, see {@link Jdks}).
  */
 public final class LiveServer implements AutoCloseable {
     static final String TOKEN_HEADER = "X-Sockets101-Token";
+    /** The header a page's script sends to exchange the token cookie for the token ({@code GET /api/session}). */
+    static final String SESSION_HEADER = "X-Sockets101-Session";
+    /**
+     * Every response: only this server's own scripts and styles (the pages' style attributes
+     * aside), no plugin, no framing by any page (clickjacking), fetches to this origin only.
+     */
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    private static final String RELAUNCHED = "sockets101.live.relaunched";
     private static final int MAX_BODY = 256 * 1024;
     private static final Pattern KERNEL_PATH = Pattern.compile("^/api/kernels/([0-9a-f]{32})(?:/(run|stop|restart))?$");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
@@ -140,9 +153,15 @@ public final class LiveServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
+        if (!Boolean.getBoolean(RELAUNCHED) && args.length >= 1) {
+            Jdks.Jdk jdk = jdkFor(args);
+            if (!attachDisabled() || !jdk.home().equals(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize())) {
+                System.exit(relaunch(jdk, args));
+            }
+        }
         if (args.length < 1) {
             System.err.println("usage: LiveServer SITE_DIR [--snippets DIR] [--port N] [--host ADDRESS] "
-                    + "[--time-limit SECONDS] [--output-cap CHARS] [--max-kernels N] [--idle-minutes M]");
+                    + "[--time-limit SECONDS] [--output-cap CHARS] [--max-kernels N] [--idle-minutes M] [--jdk JDK_HOME]");
             System.exit(2);
         }
         Path site = Path.of(args[0]);
@@ -167,6 +186,9 @@ public final class LiveServer implements AutoCloseable {
                 case "--output-cap" -> cap = number(args[i], value);
                 case "--max-kernels" -> max = number(args[i], value);
                 case "--idle-minutes" -> idle = Duration.ofMinutes(number(args[i], value));
+                case "--jdk" -> {
+                    // chosen before the relaunch (jdkFor)
+                }
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -197,6 +219,78 @@ public final class LiveServer implements AutoCloseable {
         System.out.println("Open that address (it holds the token the page needs to run code). Each open page gets a");
         System.out.println("JShell kernel (at most " + max + " at once, " + time.toSeconds() + " s per cell, shut down after "
                 + idle.toMinutes() + " min idle). Ctrl-C stops the server.");
+        System.out.println("Kernels: " + KernelJvm.isolation() + ".");
+    }
+
+    /**
+     * The JDK to serve on: this one, unless the site has snippets that need a newer one
+     * ({@code data-jdk}) and one is found ({@code --jdk PATH} first), which is then said.
+     */
+    private static Jdks.Jdk jdkFor(String[] args) {
+        Jdks.Jdk current = new Jdks.Jdk(Path.of(System.getProperty("java.home")).toAbsolutePath().normalize(),
+                Runtime.version().feature());
+        Path given = null;
+        for (int i = 1; i + 1 < args.length; i++) {
+            if (args[i].equals("--jdk")) {
+                given = Path.of(args[i + 1]);
+            }
+        }
+        int needed = Jdks.needed(Path.of(args[0]));
+        if (needed <= current.feature() && given == null) {
+            return current;
+        }
+        java.util.Optional<Jdks.Jdk> found = Jdks.find(Math.max(needed, current.feature()), given);
+        if (found.isEmpty()) {
+            System.err.println("[live] some snippets need JDK " + needed + " or newer and none was found (JAVA_HOME, "
+                    + "/usr/lib/jvm, --jdk PATH): they will say so when run; the others run on JDK " + current.feature());
+            return current;
+        }
+        System.out.println("[live] serving on JDK " + found.get().feature() + " (" + found.get().home() + ")"
+                + (needed > current.feature() ? ": some snippets need JDK " + needed + " or newer" : ""));
+        return found.get();
+    }
+
+    /** Whether this JVM refuses attach ({@code jcmd}, heap dumps): it holds the token and every kernel. */
+    static boolean attachDisabled() {
+        try {
+            return Boolean.parseBoolean(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("DisableAttachMechanism").getValue());
+        } catch (RuntimeException e) {
+            return false; // not HotSpot: relaunch with the flag anyway (an unknown -XX flag is said plainly)
+        }
+    }
+
+    /**
+     * Runs the server in a JVM of its own started with {@code -XX:+DisableAttachMechanism}
+     * (the flag cannot be set once a JVM runs), with this JVM's options, class path and
+     * arguments; returns its exit status. This JVM holds no token and no kernel.
+     */
+    private static int relaunch(Jdks.Jdk jdk, String[] args) throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(jdk.java().toString());
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-XX:+DisableAttachMechanism");
+        command.add("-D" + RELAUNCHED + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(LiveServer.class.getName());
+        command.addAll(java.util.List.of(args));
+        Process server = new ProcessBuilder(command).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.destroy(); // Ctrl-C: the server shuts its kernels down
+            try {
+                server.waitFor(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "live-relaunch-shutdown"));
+        try {
+            return server.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private static byte[] random(int n) {
@@ -209,6 +303,8 @@ public final class LiveServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+            exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
             exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             String host = exchange.getRequestHeaders().getFirst("Host");
@@ -242,12 +338,16 @@ public final class LiveServer implements AutoCloseable {
             send(exchange, 403, error("requests from another origin (" + origin + ") are refused"));
             return;
         }
+        String method = exchange.getRequestMethod();
+        if (path.equals("/api/session")) {
+            session(exchange, method);
+            return;
+        }
         String given = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) {
             send(exchange, 403, error("missing or wrong token: open the address the server printed (with ?token=...)"));
             return;
         }
-        String method = exchange.getRequestMethod();
         if (path.equals("/api/status")) {
             if (!method.equals("GET")) {
                 send(exchange, 405, error("use GET"));
@@ -273,6 +373,9 @@ public final class LiveServer implements AutoCloseable {
                 send(exchange, 201, Map.of("kernel", kernel.id(), "startMs", (System.nanoTime() - start) / 1_000_000));
             } catch (Kernels.FullException e) {
                 send(exchange, 503, error(e.getMessage()));
+            } catch (IllegalStateException e) {
+                System.err.println("[live] a kernel did not start: " + e.getMessage());
+                send(exchange, 503, error("the kernel did not start: " + e.getMessage()));
             }
             return;
         }
@@ -304,7 +407,11 @@ public final class LiveServer implements AutoCloseable {
             return;
         }
         switch (action) {
-            case "stop" -> send(exchange, 200, Map.of("stopped", kernel.stop()));
+            case "stop" -> {
+                Kernel.StopResult stopped = kernel.stop();
+                send(exchange, 200, Map.of("stopped", stopped.stopped(), "restarted", stopped.restarted(),
+                        "message", stopped.message()));
+            }
             case "restart" -> {
                 long start = System.nanoTime();
                 kernel.restart();
@@ -331,6 +438,16 @@ public final class LiveServer implements AutoCloseable {
         Cells.Cell cell = cells.find((String) name);
         if (cell == null) {
             send(exchange, 404, error("no snippet cell " + name));
+            return;
+        }
+        if (body.get("jdk") instanceof Number jdk && jdk.intValue() > Runtime.version().feature()) {
+            String message = Jdks.tooOld(jdk.intValue()); // JShell compiles here: a kernel on a newer JDK would not help
+            exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson; charset=utf-8");
+            byte[] events = (JSON.std.asString(Map.of("event", "error", "text", message + "\n")) + "\n"
+                    + JSON.std.asString(Map.of("event", "end", "status", "error", "ms", 0, "message", message)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, events.length);
+            exchange.getResponseBody().write(events);
             return;
         }
         Kernel.Cell running;
@@ -363,6 +480,38 @@ public final class LiveServer implements AutoCloseable {
         } catch (IOException gone) {
             kernel.stop(); // nobody is reading any more
         }
+    }
+
+    private String cookieName() {
+        return "sockets101-token-" + port();
+    }
+
+    /**
+     * The token, for a script of this origin that has the cookie: a foreign Origin is refused
+     * before this, a navigation or a form cannot send the custom header, and a script of another
+     * origin that could (after a CORS preflight nobody answers) cannot read the answer.
+     */
+    private void session(HttpExchange exchange, String method) throws IOException {
+        if (!method.equals("GET")) {
+            send(exchange, 405, error("use GET"));
+            return;
+        }
+        if (!"1".equals(exchange.getRequestHeaders().getFirst(SESSION_HEADER))) {
+            send(exchange, 403, error("the token is only given to this site's own pages"));
+            return;
+        }
+        String prefix = cookieName() + "=";
+        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+            for (String pair : header.split(";")) {
+                String trimmed = pair.strip();
+                if (trimmed.startsWith(prefix) && MessageDigest.isEqual(
+                        trimmed.substring(prefix.length()).getBytes(StandardCharsets.UTF_8), token)) {
+                    send(exchange, 200, Map.of("token", config.token()));
+                    return;
+                }
+            }
+        }
+        send(exchange, 403, error("no session: open the address the server printed (with ?token=...)"));
     }
 
     private static Map<String, Object> readJson(HttpExchange exchange) throws IOException {
@@ -418,8 +567,10 @@ public final class LiveServer implements AutoCloseable {
                         pair.substring(6).getBytes(StandardCharsets.UTF_8), token)) {
                     // carries the token from the printed address to every page of this tab's session;
                     // the API still wants it in a header, so the cookie alone grants nothing
-                    exchange.getResponseHeaders().add("Set-Cookie", "sockets101-token-" + port() + "="
-                            + config.token() + "; Path=/; SameSite=Strict");
+                    // HttpOnly: no script reads it, not even one of another page on another loopback port
+                    // (cookies ignore ports); a page of this origin trades it for the token (/api/session)
+                    exchange.getResponseHeaders().add("Set-Cookie", cookieName() + "=" + config.token()
+                            + "; Path=/; HttpOnly; SameSite=Strict");
                 }
             }
         }

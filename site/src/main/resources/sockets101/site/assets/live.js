@@ -10,8 +10,9 @@
   const es = document.documentElement.lang === 'es';
   const t = (esText, enText) => (es ? esText : enText);
 
-  // The token comes in the address the server printed (?token=...), then lives in this tab's session;
-  // the server also leaves it in a cookie so that pages opened from the landing page find it.
+  // The token comes in the address the server printed (?token=...), then lives in this tab's session.
+  // The server also leaves it in an HttpOnly cookie (no script can read it, not even one of another
+  // loopback port), which a page of this origin trades for the token: pages opened in a new tab find it.
   const params = new URLSearchParams(location.search);
   let token = params.get('token');
   if (token) {
@@ -21,14 +22,15 @@
     history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
   } else {
     token = sessionStorage.getItem('sockets101-token');
-    if (!token) {
-      const cookie = document.cookie.match(new RegExp('(?:^|; )sockets101-token-' + location.port + '=([0-9a-f]+)'));
-      token = cookie ? cookie[1] : null;
-    }
   }
-  if (!token) {
-    return;
-  }
+  const session = token ? Promise.resolve(token)
+    : fetch('/api/session', { headers: { 'X-Sockets101-Session': '1' }, cache: 'no-store', credentials: 'same-origin' })
+      .then((res) => (res.ok ? res.json() : {}))
+      .then((body) => {
+        if (body.token) sessionStorage.setItem('sockets101-token', body.token);
+        return body.token || null;
+      })
+      .catch(() => null);
 
   let kernel = null;      // this page's kernel id, started on the first Run
   let running = null;     // the cell running now
@@ -123,7 +125,7 @@
       if (!kernel) {
         await startKernel();
       }
-      let res = await api('POST', '/api/kernels/' + kernel + '/run', { cell: cell.id, code });
+      let res = await api('POST', '/api/kernels/' + kernel + '/run', { cell: cell.id, code, jdk: cell.jdk });
       if (res.status === 404) {
         const body = await res.json();
         if (body.code !== 'kernel-gone') {
@@ -133,7 +135,7 @@
           '(this page\'s kernel had been shut down: starting a new one; run the cells above first)\n'));
         kernel = null;
         await startKernel();
-        res = await api('POST', '/api/kernels/' + kernel + '/run', { cell: cell.id, code });
+        res = await api('POST', '/api/kernels/' + kernel + '/run', { cell: cell.id, code, jdk: cell.jdk });
       }
       if (!res.ok) {
         throw new Error(await reason(res));
@@ -153,7 +155,7 @@
           buffer = buffer.slice(newline + 1);
           if (!line) continue;
           const event = JSON.parse(line);
-          if (event.event === 'out' || event.event === 'value' || event.event === 'error') {
+          if (event.event === 'out' || event.event === 'value' || event.event === 'error' || event.event === 'note') {
             show(cell, event.event, event.text);
           } else if (event.event === 'end') {
             ended(cell, event);
@@ -174,8 +176,11 @@
     const pre = listing && listing.querySelector('pre');
     if (!pre) return;
     const original = (pre.querySelector('code') || pre).textContent.replace(/\n$/, '');
+    // data-jdk="21": the snippet needs JDK 21 or newer (the server says so if it runs on an older one)
+    const jdkHolder = block.closest('[data-jdk]') || block.querySelector('[data-jdk]');
     const cell = {
       id: block.id.replace(/^snippet-/, ''),
+      jdk: jdkHolder ? Number(jdkHolder.dataset.jdk) : undefined,
       original,
       pre,
       captured: Array.from(block.querySelectorAll('.output')),
@@ -203,8 +208,13 @@
     tools.after(cell.status);
     cell.status.after(cell.output);
     cell.run.addEventListener('click', () => run(cell));
-    cell.stop.addEventListener('click', () => {
-      if (kernel) api('POST', '/api/kernels/' + kernel + '/stop');
+    cell.stop.addEventListener('click', async () => {
+      if (!kernel) return;
+      const res = await api('POST', '/api/kernels/' + kernel + '/stop');
+      const body = res.ok ? await res.json() : {};
+      if (body.restarted) {
+        setKernelState(t('reiniciado: ', 'restarted: ') + body.message);
+      }
     });
     cell.edit.addEventListener('click', () => {
       if (cell.editor.hidden) {
@@ -254,8 +264,11 @@
     }
   });
 
-  api('GET', '/api/status').then((res) => {
-    if (!res.ok) return;
+  session.then((found) => {
+    token = found;
+    return token ? api('GET', '/api/status') : null;
+  }).then((res) => {
+    if (!res || !res.ok) return;
     const blocks = document.querySelectorAll('.snippet[id^="snippet-"]');
     if (!blocks.length) return;
     blocks.forEach(setUp);

@@ -111,6 +111,10 @@ class LiveBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(b -> !b.findElements(By.cssSelector("#snippet-" + SERVER + " .live-run")).isEmpty());
 
+        assertThat((String) ((JavascriptExecutor) browser).executeScript("return document.cookie"))
+                .as("the token cookie is HttpOnly: the page's script found the token without reading it")
+                .doesNotContain(TOKEN);
+
         click(cell(SERVER), "live-run");
         assertThat(waitForStatus(SERVER)).as(cell(SERVER).getText()).isEqualTo("ok");
         assertThat(cell(SERVER).findElement(By.className("live-output")).getText())
