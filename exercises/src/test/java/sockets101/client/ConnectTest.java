@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "05-client", section = "connect")
+@Exercise(lesson = "05-client", section = "connect", order = 1)
 @Timeout(5)
 class ConnectTest {
     /** The timeout handed to the student's code: a live loopback server answers in far less. */

@@ -23,7 +23,7 @@ import static sockets101.grader.Lang.say;
  * The peer writes every frame by hand (never through {@link Send}), so that this exercise is
  * graded on its own.
  */
-@Exercise(lesson = "06-general", section = "recv")
+@Exercise(lesson = "06-general", section = "recv", order = 1)
 @Timeout(5)
 class RecvTest {
     private static final String SPANISH = "¿Qué tal? Año, niño, 🎉 €";

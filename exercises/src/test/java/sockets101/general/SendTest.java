@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "06-general", section = "send")
+@Exercise(lesson = "06-general", section = "send", order = 2)
 @Timeout(5)
 class SendTest {
     /** Non-ASCII on purpose: text.length() is 25, its UTF-8 bytes are 33. */

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "07-protocols", section = "ftp")
+@Exercise(lesson = "07-protocols", section = "ftp", order = 3)
 @Timeout(5)
 class FtpRetrTest {
     static final byte[] TEXT = "Hola, FTP\nsegunda línea\n".getBytes(StandardCharsets.UTF_8);

@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "07-protocols", section = "gopher")
+@Exercise(lesson = "07-protocols", section = "gopher", order = 8)
 @Timeout(5)
 class GopherMenuTest {
     /** Menus of the scripted Gopher server (RFC 1436), by selector; "." ends each. */

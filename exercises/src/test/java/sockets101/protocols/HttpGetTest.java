@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "07-protocols", section = "http")
+@Exercise(lesson = "07-protocols", section = "http", order = 1)
 @Timeout(5)
 class HttpGetTest {
     /** Two bytes in UTF-8 for "¡": a body of 14 bytes but 13 characters. */

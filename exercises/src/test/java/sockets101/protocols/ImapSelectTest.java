@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "07-protocols", section = "imap")
+@Exercise(lesson = "07-protocols", section = "imap", order = 6)
 @Timeout(5)
 class ImapSelectTest {
     static GreenMail mail;

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "07-protocols", section = "nntp")
+@Exercise(lesson = "07-protocols", section = "nntp", order = 2)
 @Timeout(5)
 class NntpArticleTest {
     /** Article text as a reader sees it (CRLF line ends). */

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "07-protocols", section = "pop3")
+@Exercise(lesson = "07-protocols", section = "pop3", order = 5)
 @Timeout(5)
 class Pop3RetrTest {
     static GreenMail mail;

@@ -20,7 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "07-protocols", section = "smtp")
+@Exercise(lesson = "07-protocols", section = "smtp", order = 4)
 @Timeout(5)
 class SmtpSendTest {
     static GreenMail mail;

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "07-protocols", section = "telnet")
+@Exercise(lesson = "07-protocols", section = "telnet", order = 7)
 @Timeout(5)
 class TelnetBannerTest {
     static final int IAC = 255, DONT = 254, DO = 253, WONT = 252, WILL = 251, SB = 250, SE = 240, NOP = 241;

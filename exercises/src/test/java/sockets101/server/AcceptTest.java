@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "04-server", section = "accept")
+@Exercise(lesson = "04-server", section = "accept", order = 3)
 @Timeout(5)
 class AcceptTest {
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "04-server", section = "bind")
+@Exercise(lesson = "04-server", section = "bind", order = 1)
 @Timeout(5)
 class BindTest {
 

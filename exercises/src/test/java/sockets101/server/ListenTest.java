@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "04-server", section = "listen")
+@Exercise(lesson = "04-server", section = "listen", order = 2)
 @Timeout(5)
 class ListenTest {
     /**

@@ -106,8 +106,11 @@ public final class Catalog {
         }
         List<ExerciseSpec> specs = new ArrayList<>();
         tests.forEach((name, list) -> specs.add(ExerciseSpec.of(classes.get(name), list)));
-        // Course order (lesson, then name), not class-discovery order, which the file system decides.
-        specs.sort(java.util.Comparator.comparing(ExerciseSpec::lesson).thenComparing(ExerciseSpec::name));
+        // Course order (lesson, then the handout's table order), not class-discovery order, which the
+        // file system decides.
+        specs.sort(java.util.Comparator.comparing(ExerciseSpec::lesson)
+                .thenComparingInt((ExerciseSpec s) -> classes.get(s.name()).getAnnotation(Exercise.class).order())
+                .thenComparing(ExerciseSpec::name));
         return new Catalog(specs, byId);
     }
 

@@ -20,4 +20,10 @@ public @interface Exercise {
 
     /** Section id inside the lesson, for example {@code bind}. */
     String section();
+
+    /**
+     * Position of the exercise inside its lesson, in the order of the handout's tables (bind,
+     * listen, accept; recv, send, ...): the course order a student is led through.
+     */
+    int order() default 0;
 }
