@@ -137,6 +137,7 @@ class Classroom50IT {
     }
 
     @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // the exercises' 10 s default is for one graded test
     static void export() throws Exception {
         python = python3();
         for (String exercise : AutograderRun.manifest().keySet()) {
