@@ -28,6 +28,7 @@ final class ScriptedServer implements AutoCloseable {
     private final ServerSocket socket;
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
 
     ScriptedServer(Script script) throws IOException {
         socket = new ServerSocket();
@@ -45,6 +46,7 @@ final class ScriptedServer implements AutoCloseable {
                         }
                     }, "scripted-client");
                     worker.setDaemon(true);
+                    workers.add(worker);
                     worker.start();
                 } catch (SocketException closed) {
                     return;
@@ -83,6 +85,18 @@ final class ScriptedServer implements AutoCloseable {
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /**
+     * Waits until every client's script so far has ended (a script ends when its client closed
+     * the connection, or on the read deadline), so that {@link #heard()} holds all they recorded.
+     */
+    void awaitScripts() throws InterruptedException {
+        long deadline = System.nanoTime() + 2 * Loopback.DEADLINE.toNanos();
+        for (Thread worker : workers) {
+            worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+    }
+
+    /** The bytes of {@code text} in UTF-8, written and flushed. */
     static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -136,4 +136,62 @@ class TelnetBannerTest {
                     .isEqualTo("Hola\r\n");
         }
     }
+
+    /** A server that sends {@code banner} (Telnet commands inside) and closes. */
+    private static ScriptedServer sends(byte[] banner) throws IOException {
+        return new ScriptedServer((client, s) -> {
+            client.getOutputStream().write(banner);
+            client.getOutputStream().flush();
+        });
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    @Test
+    @Graded(points = 1, es = "IAC IAC es un byte de datos 255", en = "IAC IAC is a data byte 255")
+    void doubledIacIsData() throws IOException {
+        byte[] text = concat("Precio ".getBytes(StandardCharsets.US_ASCII), bytes(IAC, IAC), " fin".getBytes(StandardCharsets.US_ASCII));
+        try (ScriptedServer server = sends(text)) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                    "texto de \"Precio \" IAC IAC \" fin\": IAC IAC es un byte 255 de datos (RFC 854), que solo no es UTF-8"
+                            + " válido y se decodifica como U+FFFD; no es una orden",
+                    "text of \"Precio \" IAC IAC \" fin\": IAC IAC is a data byte 255 (RFC 854), which alone is not valid UTF-8"
+                            + " and decodes as U+FFFD; it is not a command"))
+                    .isEqualTo(new String(concat("Precio ".getBytes(StandardCharsets.US_ASCII), bytes(IAC),
+                            " fin".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "decodifica el texto como UTF-8", en = "decodes the text as UTF-8")
+    void nonAsciiBanner() throws IOException {
+        try (ScriptedServer server = sends("¡Bienvenida, señora! Ω\r\n".getBytes(StandardCharsets.UTF_8))) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                    "texto con ¡, ñ y Ω: 2 bytes cada uno en UTF-8; decodifica los bytes juntos, no cada byte como un carácter",
+                    "text with ¡, ñ and Ω: 2 bytes each in UTF-8; decode the bytes together, not each byte as a character"))
+                    .isEqualTo("¡Bienvenida, señora! Ω\r\n");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "una orden en medio de un carácter UTF-8", en = "a command in the middle of a UTF-8 character")
+    void commandInsideACharacter() throws IOException {
+        byte[] enye = "ñ".getBytes(StandardCharsets.UTF_8);
+        byte[] text = concat("Espa".getBytes(StandardCharsets.US_ASCII), new byte[] {enye[0]}, bytes(IAC, NOP),
+                new byte[] {enye[1]}, "a".getBytes(StandardCharsets.US_ASCII));
+        try (ScriptedServer server = sends(text)) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                    "texto de \"Espa\", el 1.er byte de ñ, IAC NOP, el 2.º byte de ñ, \"a\": las órdenes van en cualquier punto"
+                            + " del flujo de bytes (RFC 854); junta los bytes de texto y decodifícalos al final",
+                    "text of \"Espa\", ñ's 1st byte, IAC NOP, ñ's 2nd byte, \"a\": commands go anywhere in the byte stream"
+                            + " (RFC 854); gather the text bytes and decode them at the end"))
+                    .isEqualTo("España");
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package sockets101.build;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import com.github.difflib.patch.PatchFailedException;
@@ -56,7 +55,8 @@ public final class ApplyMistakes {
                 copyTree(sources, folder.resolve("src/main/java"));
                 Path target = folder.resolve(mistake.file());
                 List<String> reference = Files.readAllLines(target, StandardCharsets.UTF_8);
-                List<String> patched = DiffUtils.patch(reference, mistake.patch());
+                // Like patch(1) with no fuzz: a hunk may have moved, its context must match exactly.
+                List<String> patched = mistake.patch().applyFuzzy(new ArrayList<>(reference), 0);
                 if (patched.equals(reference)) {
                     throw new IllegalArgumentException("the diff changes nothing");
                 }
