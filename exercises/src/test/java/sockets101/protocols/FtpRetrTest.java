@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.net.Socket;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.io.OutputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -160,14 +161,18 @@ class FtpRetrTest {
                             String numbers = "127,0,0,1," + port / 256 + "," + port % 256;
                             ScriptedServer.write(out, String.format(pasvFormat, numbers) + "\r\n");
                         }
-                        case "RETR" -> {
-                            byte[] file = files.get(words[1]);
+                        case "RETR", "LIST" -> {
+                            byte[] file = files.get(line.startsWith("LIST") ? line : words[1]);
                             if (file == null || passive == null) {
                                 ScriptedServer.write(out, "550 " + words[1] + ": No such file\r\n");
                                 continue;
                             }
                             ScriptedServer.write(out, "150 Opening " + (binary ? "BINARY" : "ASCII") + " mode data connection\r\n");
                             try (Socket data = passive.accept()) {
+                                if (file == SILENT) {
+                                    data.getInputStream().readAllBytes(); // nothing sent until the client gives up
+                                    continue;
+                                }
                                 data.setSendBufferSize(8 * 1024);
                                 data.getOutputStream().write(binary ? file : asAscii(file));
                             }
@@ -205,6 +210,9 @@ class FtpRetrTest {
             return FtpRetr.retrieve(server.address(), "ana", "secret", path, Loopback.DEADLINE);
         }
     }
+
+    /** A file whose data connection stays silent. */
+    static final byte[] SILENT = new byte[0];
 
     static final String PASV_USUAL = "227 Entering Passive Mode (%s).";
 
@@ -276,5 +284,46 @@ class FtpRetrTest {
                 "the 4 MiB of grande.bin: they do not fit in the sockets' buffers, so the server sends the 226 only"
                         + " once you have read them; read the data connection to EOF, then the 226; first byte that differs"))
                 .isEqualTo(-1);
+    }
+
+    @Test
+    @Graded(points = 1, es = "un servidor que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent server: SocketTimeoutException when the time limit ends")
+    void silentServerTimesOut() throws IOException {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            assertThatThrownBy(() -> FtpRetr.retrieve(silent.address(), "ana", "secret", "hola.txt", ScriptedServer.QUICK))
+                    .as(say("servidor que acepta la conexión y no envía nada, plazo de 100 ms: cada lectura acotada"
+                                    + " por el plazo (setSoTimeout), o el cliente espera para siempre",
+                            "server that accepts the connection and sends nothing, time limit 100 ms: every read bounded"
+                                    + " by the time limit (setSoTimeout), or the client waits for ever"))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "una conexión de datos que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent data connection: SocketTimeoutException when the time limit ends")
+    void silentDataConnectionTimesOut() throws IOException {
+        try (ScriptedServer server = ftp(PASV_USUAL, Map.of("silencio.bin", SILENT))) {
+            assertThatThrownBy(() -> FtpRetr.retrieve(server.address(), "ana", "secret", "silencio.bin", ScriptedServer.QUICK))
+                    .as(say("RETR con 150 y una conexión de datos que no envía nada, plazo de 100 ms: las lecturas de la"
+                                    + " conexión de datos también van acotadas",
+                            "RETR with 150 and a data connection that sends nothing, time limit 100 ms: the reads of the"
+                                    + " data connection are bounded too"))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "LIST: líneas sin su CRLF, sin las vacías", en = "LIST: lines without their CRLF, blank ones left out")
+    void listLeavesOutBlankLines() throws IOException {
+        byte[] listing = ("-rw-r--r-- 1 ana ana 1 Dec  3 07:00 a.txt\r\n\r\n"
+                + "-rw-r--r-- 1 ana ana 2 Dec  3 07:00 b.txt\r\n   \r\n").getBytes(StandardCharsets.UTF_8);
+        try (ScriptedServer server = ftp(PASV_USUAL, Map.of("LIST docs", listing))) {
+            assertThat(FtpRetr.list(server.address(), "ana", "secret", "docs", Loopback.DEADLINE)).as(say(
+                    "líneas de LIST docs con una línea vacía y otra de espacios: cada línea sin CRLF, las vacías fuera",
+                    "lines of LIST docs with an empty line and one of spaces: each line without CRLF, the blank ones left out"))
+                    .containsExactly("-rw-r--r-- 1 ana ana 1 Dec  3 07:00 a.txt", "-rw-r--r-- 1 ana ana 2 Dec  3 07:00 b.txt");
+        }
     }
 }

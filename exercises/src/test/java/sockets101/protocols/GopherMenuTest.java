@@ -10,6 +10,7 @@ import sockets101.testkit.Loopback;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 
@@ -150,6 +151,20 @@ class GopherMenuTest {
                     "menú con el puerto \"setenta\": IOException (no NumberFormatException): la línea no es de menú",
                     "menu with the port \"setenta\": an IOException (not a NumberFormatException): the line is not a menu line"))
                     .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "un servidor que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent server: SocketTimeoutException when the time limit ends")
+    void silentServerTimesOut() throws IOException {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            assertThatThrownBy(() -> GopherMenu.menu(silent.address(), "", ScriptedServer.QUICK))
+                    .as(say("servidor que acepta la conexión y no envía nada, plazo de 100 ms: cada lectura acotada"
+                                    + " por el plazo (setSoTimeout), o el cliente espera para siempre",
+                            "server that accepts the connection and sends nothing, time limit 100 ms: every read bounded"
+                                    + " by the time limit (setSoTimeout), or the client waits for ever"))
+                    .isInstanceOf(SocketTimeoutException.class);
         }
     }
 }

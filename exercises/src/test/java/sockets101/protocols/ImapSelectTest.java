@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,6 +168,20 @@ class ImapSelectTest {
                             + " \"* 3 EXISTS\" then \"* 4 EXISTS\" in SELECT: read up to the line with your tag, and the last"
                             + " EXISTS is the current count (RFC 9051 § 7.4.1)"))
                     .isEqualTo(4);
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "un servidor que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent server: SocketTimeoutException when the time limit ends")
+    void silentServerTimesOut() throws IOException {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            assertThatThrownBy(() -> ImapSelect.exists(silent.address(), "ana", "secret", "INBOX", ScriptedServer.QUICK))
+                    .as(say("servidor que acepta la conexión y no envía nada, plazo de 100 ms: cada lectura acotada"
+                                    + " por el plazo (setSoTimeout), o el cliente espera para siempre",
+                            "server that accepts the connection and sends nothing, time limit 100 ms: every read bounded"
+                                    + " by the time limit (setSoTimeout), or the client waits for ever"))
+                    .isInstanceOf(SocketTimeoutException.class);
         }
     }
 }

@@ -178,7 +178,7 @@ class NntpArticleTest {
     @Graded(points = 1, es = "un 423 a ARTICLE lanza IOException enseguida",
             en = "a 423 to ARTICLE throws IOException at once")
     void missingArticleFailsFast() {
-        assertThatThrownBy(() -> NntpArticle.first(address, "alt.expired", Loopback.DEADLINE))
+        assertThatThrownBy(() -> NntpArticle.first(address, "alt.expired", ScriptedServer.BEFORE_SERVER_GIVES_UP))
                 .as(say("ARTICLE 5 respondido con \"423 No article with that number\": IOException sin esperar al plazo;"
                                 + " mira el código antes de leer líneas del artículo",
                         "ARTICLE 5 answered \"423 No article with that number\": an IOException without waiting for the deadline;"
@@ -193,6 +193,20 @@ class NntpArticleTest {
             NntpArticle.first(own.address(), "alt.dots", Loopback.DEADLINE);
             assertThat(own.heard()).as(say("órdenes que recibió el servidor", "commands the server received"))
                     .containsExactly("GROUP alt.dots", "ARTICLE 1", "QUIT");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "un servidor que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent server: SocketTimeoutException when the time limit ends")
+    void silentServerTimesOut() throws IOException {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            assertThatThrownBy(() -> NntpArticle.first(silent.address(), "alt.dots", ScriptedServer.QUICK))
+                    .as(say("servidor que acepta la conexión y no envía nada, plazo de 100 ms: cada lectura acotada"
+                                    + " por el plazo (setSoTimeout), o el cliente espera para siempre",
+                            "server that accepts the connection and sends nothing, time limit 100 ms: every read bounded"
+                                    + " by the time limit (setSoTimeout), or the client waits for ever"))
+                    .isInstanceOf(SocketTimeoutException.class);
         }
     }
 }

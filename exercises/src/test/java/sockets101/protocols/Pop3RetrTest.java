@@ -193,12 +193,26 @@ class Pop3RetrTest {
             en = "a -ERR to RETR throws IOException at once, without waiting for the deadline")
     void errFailsFast() throws IOException {
         try (ScriptedServer server = pop3()) {
-            assertThatThrownBy(() -> Pop3Retr.retrieve(server.address(), "ana", "secret", 2, Loopback.DEADLINE))
+            assertThatThrownBy(() -> Pop3Retr.retrieve(server.address(), "ana", "secret", 2, ScriptedServer.BEFORE_SERVER_GIVES_UP))
                     .as(say("RETR 2 respondido con \"-ERR no such message\": IOException ya, no un SocketTimeoutException"
                                     + " tras esperar líneas que no llegarán; mira +OK/-ERR antes de leer el mensaje",
                             "RETR 2 answered \"-ERR no such message\": an IOException now, not a SocketTimeoutException after"
                                     + " waiting for lines that never come; look at +OK/-ERR before reading the message"))
                     .isInstanceOf(IOException.class).isNotInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "un servidor que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent server: SocketTimeoutException when the time limit ends")
+    void silentServerTimesOut() throws IOException {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            assertThatThrownBy(() -> Pop3Retr.retrieve(silent.address(), "ana", "secret", 1, ScriptedServer.QUICK))
+                    .as(say("servidor que acepta la conexión y no envía nada, plazo de 100 ms: cada lectura acotada"
+                                    + " por el plazo (setSoTimeout), o el cliente espera para siempre",
+                            "server that accepts the connection and sends nothing, time limit 100 ms: every read bounded"
+                                    + " by the time limit (setSoTimeout), or the client waits for ever"))
+                    .isInstanceOf(SocketTimeoutException.class);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,16 @@ final class ScriptedServer implements AutoCloseable {
     interface Script {
         void run(Socket client, ScriptedServer server) throws IOException;
     }
+
+    /** A short time limit for the tests of a server that goes silent: each costs about this much. */
+    static final Duration QUICK = Duration.ofMillis(100);
+
+    /**
+     * The client's time limit in the tests of an error that must come at once: it runs out
+     * before the server's own read deadline, so a client that waits for more lines gets its
+     * SocketTimeoutException, never an early close of the server.
+     */
+    static final Duration BEFORE_SERVER_GIVES_UP = Loopback.DEADLINE.dividedBy(2);
 
     private final ServerSocket socket;
     private final List<String> heard = new CopyOnWriteArrayList<>();
@@ -57,6 +68,11 @@ final class ScriptedServer implements AutoCloseable {
         }, "scripted-server");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** A server that accepts, then says nothing until the client closes (or the deadline). */
+    static ScriptedServer silent() throws IOException {
+        return new ScriptedServer((client, s) -> client.getInputStream().readAllBytes());
     }
 
     InetSocketAddress address() {

@@ -111,7 +111,8 @@ class SmtpSendTest {
                     case "EHLO", "HELO" -> ScriptedServer.write(out, "250-smtp.example.org saluda a localhost\r\n"
                             + "250-PIPELINING\r\n250-SIZE 10240000\r\n250 8BITMIME\r\n");
                     case "MAIL" -> ScriptedServer.write(out, "250-Remitente aceptado,\r\n250 2.1.0 Ok\r\n");
-                    case "RCPT" -> ScriptedServer.write(out, "250 2.1.5 Ok\r\n");
+                    // RFC 5321 § 4.2: the text after the code is optional, so "250" alone is a whole reply.
+                    case "RCPT" -> ScriptedServer.write(out, "250\r\n");
                     case "DATA" -> {
                         ScriptedServer.write(out, dataReply);
                         if (dataReply.startsWith("354")) {
@@ -170,9 +171,11 @@ class SmtpSendTest {
             server.awaitScripts();
             assertThat(server.heard()).as(say(
                     "órdenes que recibió el servidor: el saludo (220-...220 Listo) y las respuestas a EHLO y MAIL tienen"
-                            + " varias líneas (RFC 5321 § 4.2.1); lee hasta la que lleva un espacio tras el código",
+                            + " varias líneas (RFC 5321 § 4.2.1); lee hasta la que lleva un espacio tras el código, o"
+                            + " nada tras él (RCPT recibe un \"250\" a secas)",
                     "commands the server received: the greeting (220-...220 Listo) and the replies to EHLO and MAIL take"
-                            + " several lines (RFC 5321 § 4.2.1); read up to the one with a space after the code"))
+                            + " several lines (RFC 5321 § 4.2.1); read up to the one with a space after the code, or"
+                            + " nothing after it (RCPT gets a bare \"250\")"))
                     .containsExactly("EHLO localhost", "MAIL FROM:<ana@example.org>", "RCPT TO:<luis@example.org>", "DATA",
                             "DATA>Subject: Hola\r\n\r\nHola\r\n", "QUIT");
         }
@@ -229,5 +232,19 @@ class SmtpSendTest {
     private static long inboxSize(String email) throws Exception {
         GreenMailUser user = mail.getUserManager().getUserByEmail(email);
         return user == null ? 0 : mail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    }
+
+    @Test
+    @Graded(points = 1, es = "un servidor que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent server: SocketTimeoutException when the time limit ends")
+    void silentServerTimesOut() throws IOException {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            assertThatThrownBy(() -> SmtpSend.send(silent.address(), "ana@example.org", List.of("luis@example.org"), "Subject: x\r\n\r\nx\r\n", ScriptedServer.QUICK))
+                    .as(say("servidor que acepta la conexión y no envía nada, plazo de 100 ms: cada lectura acotada"
+                                    + " por el plazo (setSoTimeout), o el cliente espera para siempre",
+                            "server that accepts the connection and sends nothing, time limit 100 ms: every read bounded"
+                                    + " by the time limit (setSoTimeout), or the client waits for ever"))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
     }
 }

@@ -13,8 +13,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
 @Exercise(lesson = "07-protocols", section = "telnet")
@@ -192,6 +194,62 @@ class TelnetBannerTest {
                     "text of \"Espa\", ñ's 1st byte, IAC NOP, ñ's 2nd byte, \"a\": commands go anywhere in the byte stream"
                             + " (RFC 854); gather the text bytes and decode them at the end"))
                     .isEqualTo("España");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "un servidor que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent server: SocketTimeoutException when the time limit ends")
+    void silentServerTimesOut() throws IOException {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            assertThatThrownBy(() -> TelnetBanner.banner(silent.address(), ScriptedServer.QUICK))
+                    .as(say("servidor que acepta la conexión y no envía nada, plazo de 100 ms: cada lectura acotada"
+                                    + " por el plazo (setSoTimeout), o el cliente espera para siempre",
+                            "server that accepts the connection and sends nothing, time limit 100 ms: every read bounded"
+                                    + " by the time limit (setSoTimeout), or the client waits for ever"))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "rechaza también la opción 0 (BINARY)", en = "refuses option 0 (BINARY) too")
+    void refusesOptionZero() throws IOException {
+        try (ScriptedServer server = server(1, IAC, DO, 0)) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say("banner", "banner")).isEqualTo(BANNER);
+            assertThat(server.heard()).as(say(
+                    "respuesta a DO 0: WONT 0; 0 es una opción como otra (TRANSMIT-BINARY, RFC 856), no el final",
+                    "answer to DO 0: WONT 0; 0 is an option like any other (TRANSMIT-BINARY, RFC 856), not the end"))
+                    .containsExactly("WONT 0");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "salta una subnegociación con bytes 0 e IAC IAC dentro",
+            en = "skips a subnegotiation with 0 bytes and IAC IAC inside")
+    void subnegotiationWithZeroAndDoubledIac() throws IOException {
+        byte[] text = concat("A".getBytes(StandardCharsets.US_ASCII), bytes(0),
+                bytes(IAC, SB, WINDOW_SIZE, 0, 80, IAC, IAC, 0, 24, IAC, SE), "B".getBytes(StandardCharsets.US_ASCII));
+        try (ScriptedServer server = sends(text)) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                    "texto de \"A\", un byte 0, IAC SB 31 0 80 IAC IAC 0 24 IAC SE, \"B\": el 0 fuera es texto; dentro de SB"
+                            + " todo se salta hasta IAC SE, y un IAC IAC de dentro no lo acaba",
+                    "text of \"A\", a 0 byte, IAC SB 31 0 80 IAC IAC 0 24 IAC SE, \"B\": the 0 outside is text; inside SB"
+                            + " everything is skipped up to IAC SE, and an IAC IAC inside does not end it"))
+                    .isEqualTo("A\u0000B");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "una conexión que acaba a mitad de una orden da el texto leído",
+            en = "a connection that ends in the middle of a command gives the text read")
+    void closedInsideACommand() throws IOException {
+        for (byte[] cut : List.of(bytes(IAC), bytes(IAC, DO))) {
+            try (ScriptedServer server = sends(concat("Hola".getBytes(StandardCharsets.US_ASCII), cut))) {
+                assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                        "texto de \"Hola\" y una orden cortada por el cierre (" + cut.length + " bytes): el texto leído",
+                        "text of \"Hola\" and a command cut by the close (" + cut.length + " bytes): the text read"))
+                        .isEqualTo("Hola");
+            }
         }
     }
 }
