@@ -273,16 +273,16 @@ class FtpRetrTest {
     @Graded(points = 2, es = "un fichero mayor que los búferes: lee los datos antes de esperar el 226",
             en = "a file larger than the buffers: reads the data before waiting for the 226")
     void largeFileBeforeTheFinalReply() throws IOException {
-        byte[] large = new byte[4 * 1024 * 1024];
+        byte[] large = new byte[1024 * 1024];
         new java.util.Random(101).nextBytes(large);
         byte[] got = fetch(PASV_USUAL, "grande.bin", large);
         assertThat(got.length).as(say("bytes recibidos de grande.bin", "bytes received of grande.bin")).isEqualTo(large.length);
-        // The first differing byte, not two 4 MiB arrays in the report.
+        // The first differing byte, not two 1 MiB arrays in the report.
         assertThat(java.util.Arrays.mismatch(got, large)).as(say(
-                "los 4 MiB de grande.bin: no caben en los búferes de los sockets, así que el servidor manda el 226 solo"
-                        + " cuando los has leído; lee la conexión de datos hasta EOF y después el 226",
-                "the 4 MiB of grande.bin: they do not fit in the sockets' buffers, so the server sends the 226 only"
-                        + " once you have read them; read the data connection to EOF, then the 226; first byte that differs"))
+                "el MiB de grande.bin: no cabe en los búferes de los sockets, así que el servidor manda el 226 solo"
+                        + " cuando lo has leído; lee la conexión de datos hasta EOF y después el 226",
+                "the MiB of grande.bin: it does not fit in the sockets' buffers, so the server sends the 226 only"
+                        + " once you have read it; read the data connection to EOF, then the 226; first byte that differs"))
                 .isEqualTo(-1);
     }
 
