@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import sockets101.testkit.Loopback;
 
 /**
- * A tiny server for the protocol labs' tests (NNTP, Telnet, Gopher): it listens on loopback,
+ * A tiny server for the protocol labs' tests, for what a library server would not send (every
+ * lab uses one; NNTP, Telnet and Gopher only this one): it listens on loopback,
  * port 0, and runs a script for each client on a thread of its own, with reads bounded by
  * {@link Loopback#DEADLINE}. What the client sent can be recorded in {@link #heard()}.
  */
