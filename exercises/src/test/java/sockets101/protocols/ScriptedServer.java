@@ -9,13 +9,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import sockets101.testkit.Loopback;
 
 /**
- * A tiny server for the protocol labs' tests (NNTP, Telnet, Gopher): it listens on loopback,
+ * A tiny server for the protocol labs' tests, for what a library server would not send (every
+ * lab uses one; NNTP, Telnet and Gopher only this one): it listens on loopback,
  * port 0, and runs a script for each client on a thread of its own, with reads bounded by
  * {@link Loopback#DEADLINE}. What the client sent can be recorded in {@link #heard()}.
  */
@@ -25,9 +27,20 @@ final class ScriptedServer implements AutoCloseable {
         void run(Socket client, ScriptedServer server) throws IOException;
     }
 
+    /** A short time limit for the tests of a server that goes silent: each costs about this much. */
+    static final Duration QUICK = Duration.ofMillis(100);
+
+    /**
+     * The client's time limit in the tests of an error that must come at once: it runs out
+     * before the server's own read deadline, so a client that waits for more lines gets its
+     * SocketTimeoutException, never an early close of the server.
+     */
+    static final Duration BEFORE_SERVER_GIVES_UP = Loopback.DEADLINE.dividedBy(2);
+
     private final ServerSocket socket;
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
 
     ScriptedServer(Script script) throws IOException {
         socket = new ServerSocket();
@@ -45,6 +58,7 @@ final class ScriptedServer implements AutoCloseable {
                         }
                     }, "scripted-client");
                     worker.setDaemon(true);
+                    workers.add(worker);
                     worker.start();
                 } catch (SocketException closed) {
                     return;
@@ -55,6 +69,11 @@ final class ScriptedServer implements AutoCloseable {
         }, "scripted-server");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** A server that accepts, then says nothing until the client closes (or the deadline). */
+    static ScriptedServer silent() throws IOException {
+        return new ScriptedServer((client, s) -> client.getInputStream().readAllBytes());
     }
 
     InetSocketAddress address() {
@@ -83,6 +102,18 @@ final class ScriptedServer implements AutoCloseable {
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /**
+     * Waits until every client's script so far has ended (a script ends when its client closed
+     * the connection, or on the read deadline), so that {@link #heard()} holds all they recorded.
+     */
+    void awaitScripts() throws InterruptedException {
+        long deadline = System.nanoTime() + 2 * Loopback.DEADLINE.toNanos();
+        for (Thread worker : workers) {
+            worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+    }
+
+    /** The bytes of {@code text} in UTF-8, written and flushed. */
     static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -13,8 +13,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
 @Exercise(lesson = "07-protocols", section = "telnet", order = 7)
@@ -134,6 +136,120 @@ class TelnetBannerTest {
                 ScriptedServer.write(client.getOutputStream(), "Hola\r\n"))) {
             assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say("banner", "banner"))
                     .isEqualTo("Hola\r\n");
+        }
+    }
+
+    /** A server that sends {@code banner} (Telnet commands inside) and closes. */
+    private static ScriptedServer sends(byte[] banner) throws IOException {
+        return new ScriptedServer((client, s) -> {
+            client.getOutputStream().write(banner);
+            client.getOutputStream().flush();
+        });
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    @Test
+    @Graded(points = 1, es = "IAC IAC es un byte de datos 255", en = "IAC IAC is a data byte 255")
+    void doubledIacIsData() throws IOException {
+        byte[] text = concat("Precio ".getBytes(StandardCharsets.US_ASCII), bytes(IAC, IAC), " fin".getBytes(StandardCharsets.US_ASCII));
+        try (ScriptedServer server = sends(text)) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                    "texto de \"Precio \" IAC IAC \" fin\": IAC IAC es un byte 255 de datos (RFC 854), que solo no es UTF-8"
+                            + " válido y se decodifica como U+FFFD; no es una orden",
+                    "text of \"Precio \" IAC IAC \" fin\": IAC IAC is a data byte 255 (RFC 854), which alone is not valid UTF-8"
+                            + " and decodes as U+FFFD; it is not a command"))
+                    .isEqualTo(new String(concat("Precio ".getBytes(StandardCharsets.US_ASCII), bytes(IAC),
+                            " fin".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "decodifica el texto como UTF-8", en = "decodes the text as UTF-8")
+    void nonAsciiBanner() throws IOException {
+        try (ScriptedServer server = sends("¡Bienvenida, señora! Ω\r\n".getBytes(StandardCharsets.UTF_8))) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                    "texto con ¡, ñ y Ω: 2 bytes cada uno en UTF-8; decodifica los bytes juntos, no cada byte como un carácter",
+                    "text with ¡, ñ and Ω: 2 bytes each in UTF-8; decode the bytes together, not each byte as a character"))
+                    .isEqualTo("¡Bienvenida, señora! Ω\r\n");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "una orden en medio de un carácter UTF-8", en = "a command in the middle of a UTF-8 character")
+    void commandInsideACharacter() throws IOException {
+        byte[] enye = "ñ".getBytes(StandardCharsets.UTF_8);
+        byte[] text = concat("Espa".getBytes(StandardCharsets.US_ASCII), new byte[] {enye[0]}, bytes(IAC, NOP),
+                new byte[] {enye[1]}, "a".getBytes(StandardCharsets.US_ASCII));
+        try (ScriptedServer server = sends(text)) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                    "texto de \"Espa\", el 1.er byte de ñ, IAC NOP, el 2.º byte de ñ, \"a\": las órdenes van en cualquier punto"
+                            + " del flujo de bytes (RFC 854); junta los bytes de texto y decodifícalos al final",
+                    "text of \"Espa\", ñ's 1st byte, IAC NOP, ñ's 2nd byte, \"a\": commands go anywhere in the byte stream"
+                            + " (RFC 854); gather the text bytes and decode them at the end"))
+                    .isEqualTo("España");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "un servidor que calla: SocketTimeoutException al acabar el plazo",
+            en = "a silent server: SocketTimeoutException when the time limit ends")
+    void silentServerTimesOut() throws IOException {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            assertThatThrownBy(() -> TelnetBanner.banner(silent.address(), ScriptedServer.QUICK))
+                    .as(say("servidor que acepta la conexión y no envía nada, plazo de 100 ms: cada lectura acotada"
+                                    + " por el plazo (setSoTimeout), o el cliente espera para siempre",
+                            "server that accepts the connection and sends nothing, time limit 100 ms: every read bounded"
+                                    + " by the time limit (setSoTimeout), or the client waits for ever"))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "rechaza también la opción 0 (BINARY)", en = "refuses option 0 (BINARY) too")
+    void refusesOptionZero() throws IOException {
+        try (ScriptedServer server = server(1, IAC, DO, 0)) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say("banner", "banner")).isEqualTo(BANNER);
+            assertThat(server.heard()).as(say(
+                    "respuesta a DO 0: WONT 0; 0 es una opción como otra (TRANSMIT-BINARY, RFC 856), no el final",
+                    "answer to DO 0: WONT 0; 0 is an option like any other (TRANSMIT-BINARY, RFC 856), not the end"))
+                    .containsExactly("WONT 0");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "salta una subnegociación con bytes 0 e IAC IAC dentro",
+            en = "skips a subnegotiation with 0 bytes and IAC IAC inside")
+    void subnegotiationWithZeroAndDoubledIac() throws IOException {
+        byte[] text = concat("A".getBytes(StandardCharsets.US_ASCII), bytes(0),
+                bytes(IAC, SB, WINDOW_SIZE, 0, 80, IAC, IAC, 0, 24, IAC, SE), "B".getBytes(StandardCharsets.US_ASCII));
+        try (ScriptedServer server = sends(text)) {
+            assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                    "texto de \"A\", un byte 0, IAC SB 31 0 80 IAC IAC 0 24 IAC SE, \"B\": el 0 fuera es texto; dentro de SB"
+                            + " todo se salta hasta IAC SE, y un IAC IAC de dentro no lo acaba",
+                    "text of \"A\", a 0 byte, IAC SB 31 0 80 IAC IAC 0 24 IAC SE, \"B\": the 0 outside is text; inside SB"
+                            + " everything is skipped up to IAC SE, and an IAC IAC inside does not end it"))
+                    .isEqualTo("A\u0000B");
+        }
+    }
+
+    @Test
+    @Graded(points = 1, es = "una conexión que acaba a mitad de una orden da el texto leído",
+            en = "a connection that ends in the middle of a command gives the text read")
+    void closedInsideACommand() throws IOException {
+        for (byte[] cut : List.of(bytes(IAC), bytes(IAC, DO))) {
+            try (ScriptedServer server = sends(concat("Hola".getBytes(StandardCharsets.US_ASCII), cut))) {
+                assertThat(TelnetBanner.banner(server.address(), Loopback.DEADLINE)).as(say(
+                        "texto de \"Hola\" y una orden cortada por el cierre (" + cut.length + " bytes): el texto leído",
+                        "text of \"Hola\" and a command cut by the close (" + cut.length + " bytes): the text read"))
+                        .isEqualTo("Hola");
+            }
         }
     }
 }

@@ -36,36 +36,55 @@ public final class HttpGet {
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            String statusLine = line(in);
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-                throw new IOException("not an HTTP status line: " + statusLine);
-            }
-            int status = Integer.parseInt(parts[1]);
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                if (colon <= 0) {
-                    throw new IOException("malformed header: " + header);
-                }
-                headers.computeIfAbsent(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(header.substring(colon + 1).trim());
-            }
+            int status;
+            Map<String, List<String>> headers;
+            do {
+                // 1xx responses are interim (RFC 9110 § 15.2): the final response follows.
+                status = status(line(in));
+                headers = headers(in);
+            } while (status / 100 == 1);
             byte[] body;
             String encoding = first(headers, "transfer-encoding");
             String length = first(headers, "content-length");
-            if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            if (status == 204 || status == 304) {
+                // No body, whatever the header fields say (RFC 9112 § 6.3).
+                body = new byte[0];
+            } else if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
                 body = chunked(in);
             } else if (length != null) {
                 // HTTP/1.1 keeps the connection open: the body ends after Content-Length bytes, not at EOF.
                 body = exactly(in, Integer.parseInt(length.trim()));
-            } else if (status == 204 || status == 304 || status / 100 == 1) {
-                body = new byte[0];
             } else {
                 body = in.readAllBytes();
             }
             return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
         }
+    }
+
+    private static int status(String statusLine) throws IOException {
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+            throw new IOException("not an HTTP status line: " + statusLine);
+        }
+        try {
+            return Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IOException("not an HTTP status line: " + statusLine, e);
+        }
+    }
+
+    /** Header fields up to the empty line, names in lower case (they ignore case), every value kept. */
+    private static Map<String, List<String>> headers(InputStream in) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new IOException("malformed header: " + header);
+            }
+            headers.computeIfAbsent(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(header.substring(colon + 1).trim());
+        }
+        return headers;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -38,9 +38,12 @@ public final class SmtpSend {
             command(out, "DATA");
             expect(in, 354);
             StringBuilder data = new StringBuilder();
-            for (String line : message.split("\r?\n", -1)) {
+            String[] lines = message.split("\r?\n", -1);
+            // A final line break ends the last line; it does not start an empty one.
+            int count = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+            for (int i = 0; i < count; i++) {
                 // Dot-stuffing (RFC 5321 § 4.5.2): a line that starts with "." gets one more.
-                data.append(line.startsWith(".") ? "." + line : line).append("\r\n");
+                data.append(lines[i].startsWith(".") ? "." + lines[i] : lines[i]).append("\r\n");
             }
             data.append(".\r\n");
             out.write(data.toString().getBytes(StandardCharsets.UTF_8));

@@ -29,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CourseProofIT {
     private static final Path SOLUTIONS = AutograderRun.ROOT.resolve("solutions");
     private static final Path STUBS = AutograderRun.ROOT.resolve("exercises");
-    private static final Path MISTAKES = SOLUTIONS.resolve("mistakes");
+    /** Each known mistake is a diff, {@code solutions/mistakes/NAME/SLUG.diff}, ... */
+    private static final Path DIFFS = SOLUTIONS.resolve("mistakes");
+    /** ... that the solutions' build applies into a submission folder, {@code target/mistakes/NAME/SLUG}. */
+    private static final Path MISTAKES = SOLUTIONS.resolve("target/mistakes");
 
     @Test
     void referenceSolutionsScoreFullMarks(@TempDir Path work) throws Exception {
@@ -81,7 +84,7 @@ class CourseProofIT {
         assertThat(exercises).isNotEmpty();
         for (String exercise : exercises.keySet()) {
             Path dir = MISTAKES.resolve(exercise);
-            try (Stream<Path> list = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+            try (Stream<Path> list = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) { // as built from the diffs
                 assertThat(list.filter(Files::isDirectory).count())
                         .as("known mistakes of " + exercise + " under " + dir).isGreaterThanOrEqualTo(2);
             }
@@ -89,6 +92,12 @@ class CourseProofIT {
     }
 
     private static Stream<Path> knownMistakes() throws IOException {
+        // Built by the solutions module (mvnw package): one folder per diff, or the proof is stale.
+        long diffs;
+        try (Stream<Path> all = Files.walk(DIFFS)) {
+            diffs = all.filter(p -> p.toString().endsWith(".diff")).count();
+        }
+        assertThat(diffs).as("known mistakes under " + DIFFS).isPositive();
         try (Stream<Path> exercises = Files.list(MISTAKES)) {
             List<Path> all = exercises.filter(Files::isDirectory).sorted().flatMap(e -> {
                 try (Stream<Path> list = Files.list(e)) {
@@ -97,6 +106,8 @@ class CourseProofIT {
                     throw new java.io.UncheckedIOException(io);
                 }
             }).toList();
+            assertThat(all).as("folders built from the diffs under " + MISTAKES
+                    + " (build the solutions module first: ./mvnw package -pl solutions)").hasSize((int) diffs);
             return all.stream();
         }
     }
