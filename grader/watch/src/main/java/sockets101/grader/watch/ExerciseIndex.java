@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The exercises of an {@code exercises} folder, in course order (lesson, then name, as
- * {@link sockets101.grader.Catalog} orders them), read from the test sources without compiling
+ * The exercises of an {@code exercises} folder, in course order (lesson, then {@code order}, then
+ * name, as {@link sockets101.grader.Catalog} orders them), read from the test sources without compiling
  * them: every {@code NAMETest.java} annotated {@code @Exercise(lesson = …, section = …)}.
  */
 public final class ExerciseIndex {
     private static final Pattern EXERCISE = Pattern.compile("@Exercise\\s*\\(([^)]*)\\)");
     private static final Pattern LESSON = Pattern.compile("lesson\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern SECTION = Pattern.compile("section\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern ORDER = Pattern.compile("order\\s*=\\s*(\\d+)");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
 
     /** One exercise: its name, package, lesson and section, its test source and the student's source. */
@@ -43,6 +44,7 @@ public final class ExerciseIndex {
         Path tests = exercisesDir.resolve("src/test/java");
         Path main = exercisesDir.resolve("src/main/java");
         List<Entry> found = new ArrayList<>();
+        java.util.Map<String, Integer> orders = new java.util.HashMap<>();
         try (Stream<Path> walk = Files.walk(tests)) {
             for (Path file : walk.filter(f -> f.getFileName().toString().endsWith("Test.java")).sorted().toList()) {
                 String source = Files.readString(file, StandardCharsets.UTF_8);
@@ -60,11 +62,14 @@ public final class ExerciseIndex {
                 String name = file0.substring(0, file0.length() - "Test.java".length());
                 Path student = main.resolve(pkg.group(1).replace('.', '/')).resolve(name + ".java");
                 found.add(new Entry(name, pkg.group(1), lesson.group(1), section.group(1), file, student));
+                Matcher order = ORDER.matcher(exercise.group(1));
+                orders.put(name, order.find() ? Integer.parseInt(order.group(1)) : 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the tests in " + tests, e);
         }
-        found.sort(Comparator.comparing(Entry::lesson).thenComparing(Entry::name));
+        found.sort(Comparator.comparing(Entry::lesson).thenComparingInt((Entry e) -> orders.get(e.name()))
+                .thenComparing(Entry::name));
         return new ExerciseIndex(found);
     }
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
-/** The course's own files, for the student loop's tests: the exercises, the solutions and the known mistakes. */
+/** The course's own files, for the student loop's tests: the exercises and the solutions. */
 final class Course {
     /** The repository's root (tests run in grader/watch). */
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
@@ -24,10 +24,6 @@ final class Course {
 
     static Path solution(String pkg, String name) {
         return ROOT.resolve("solutions/src/main/java/sockets101/" + pkg + "/" + name + ".java");
-    }
-
-    static Path mistake(String pkg, String name, String slug) {
-        return ROOT.resolve("solutions/mistakes/" + name + "/" + slug + "/src/main/java/sockets101/" + pkg + "/" + name + ".java");
     }
 
     private static void copy(Path from, Path to) throws IOException {
