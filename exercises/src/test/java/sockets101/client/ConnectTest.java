@@ -23,6 +23,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static sockets101.grader.Lang.say;
 
 @Exercise(lesson = "05-client", section = "connect", order = 1)
@@ -146,6 +147,13 @@ class ConnectTest {
                     .as(say("connect(\"localhost\", " + port + ", ...): los puertos van de 1 a 65535",
                             "connect(\"localhost\", " + port + ", ...): ports go from 1 to 65535"))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+        // 1 and 65535 are ports: trying them may fail (nothing listens there), but not as an argument error.
+        for (int port : new int[] {1, 65535}) {
+            Throwable thrown = catchThrowable(() -> Connect.connect("localhost", port, TIMEOUT).close());
+            assertThat(thrown).as(say("connect(\"localhost\", " + port + ", ...): " + port + " es un puerto válido (1..65535, ambos incluidos)",
+                            "connect(\"localhost\", " + port + ", ...): " + port + " is a valid port (1..65535, both included)"))
+                    .isNotInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -202,6 +202,27 @@ class RecvTest {
     }
 
     @Test
+    @Graded(points = 1, es = "los cuatro bytes de la cabecera cuentan (orden de red, big-endian)",
+            en = "all four bytes of the header count (network byte order, big-endian)")
+    void everyByteOfTheLengthCounts() throws Exception {
+        // 0x00010203 = 66 051 bytes: the second, third and fourth bytes of the header all matter.
+        byte[] body = new byte[0x00010203];
+        java.util.Arrays.fill(body, (byte) 'x');
+        body[body.length - 1] = 'z';
+        try (Wire wire = Wire.open()) {
+            Future<Void> writing = Wire.background(() -> {
+                write(wire.far(), frame(body));
+                return null;
+            });
+            String text = Recv.recv(wire.near());
+            Wire.await(writing);
+            assertThat(text.length()).as(say("la longitud del texto de una trama de 66 051 bytes (cabecera 00 01 02 03)",
+                    "the length of the text of a 66,051-byte frame (header 00 01 02 03)")).isEqualTo(body.length);
+            assertThat(text).endsWith("xz");
+        }
+    }
+
+    @Test
     @Graded(points = 1, es = "una longitud negativa: IOException enseguida", en = "a negative length: IOException at once")
     void negativeLengthFailsFast() throws IOException {
         try (Wire wire = Wire.open()) {
