@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "06-general", section = "close", order = 5)
+@Exercise(lesson = "06-general", section = "close", order = 6)
 @Timeout(5)
 class CloseTest {
     private static final Duration WAIT = Loopback.DEADLINE;

@@ -33,7 +33,7 @@ import static sockets101.grader.Lang.say;
  * Offline: names resolve only from literals or, in a separate JVM, from a hosts file of the
  * test's own (a JVM of the student's side); no DNS lookup ever leaves this machine.
  */
-@Exercise(lesson = "06-general", section = "gethostname", order = 6)
+@Exercise(lesson = "06-general", section = "gethostname", order = 7)
 @Timeout(5)
 class GetHostNameTest {
     /** RFC 2606 reserves .test: here it has two addresses, in the probe's hosts file only. */

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "06-general", section = "recvfrom", order = 3)
+@Exercise(lesson = "06-general", section = "recvfrom", order = 4)
 @Timeout(5)
 class RecvFromTest {
     private static final String SPANISH = "¿Qué tal? Año, niño, 🎉 €";

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sockets101.grader.Lang.say;
 
-@Exercise(lesson = "06-general", section = "sendto", order = 4)
+@Exercise(lesson = "06-general", section = "sendto", order = 5)
 @Timeout(5)
 class SendToTest {
     private static final int MAX_DATAGRAM = 65_507;
