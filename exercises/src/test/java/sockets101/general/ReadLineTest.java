@@ -34,9 +34,13 @@ class ReadLineTest {
     @Graded(points = 1, es = "lee una línea sin su \\n", en = "reads a line without its \\n")
     void readsALine() throws IOException {
         try (Wire wire = Wire.open()) {
-            write(wire, "hola\n");
+            write(wire, "hola\n" + "a\u0000b\n");
             assertThat(ReadLine.readLine(wire.near(), LIMIT)).as(say("la línea \"hola\\n\", sin el \\n",
                     "the line \"hola\\n\", without the \\n")).isEqualTo("hola");
+            assertThat(ReadLine.readLine(wire.near(), LIMIT)).as(say(
+                    "una línea con un byte 0 dentro: read() devuelve 0 para ese byte, y solo -1 es el fin de los datos",
+                    "a line with a 0 byte inside: read() returns 0 for that byte; only -1 is the end of the data"))
+                    .isEqualTo("a\u0000b");
         }
     }
 
@@ -158,9 +162,12 @@ class ReadLineTest {
                                 "readLine(socket, " + max + "): a line has room for at least one byte"))
                         .isInstanceOf(IllegalArgumentException.class);
             }
-            assertThat(ReadLine.readLine(wire.near(), LIMIT)).as(say(
+            assertThat(ReadLine.readLine(wire.near(), 4)).as(say(
                     "la línea que esperaba: el argumento no válido no debió leer nada",
                     "the line that was waiting: the invalid argument should have read nothing")).isEqualTo("hola");
+            write(wire, "a\n");
+            assertThat(ReadLine.readLine(wire.near(), 1)).as(say("readLine(socket, 1) con \"a\\n\": 1 es un límite válido",
+                    "readLine(socket, 1) with \"a\\n\": 1 is a valid limit")).isEqualTo("a");
         }
     }
 }
