@@ -288,7 +288,7 @@ class Classroom50IT {
             catalog.add(exercise + "=" + AutograderRun.points(exercise));
         }
         assertThat(script).contains("JAR_URL = \"" + host.url() + "\"", "JAR_SHA256 = \"" + sha + "\"", "LANG = \"en\"",
-                "TIME_LIMIT = \"60\"", "EXERCISES = \"" + String.join(" ", catalog) + "\"")
+                "TIME_LIMIT = \"45\"", "EXERCISES = \"" + String.join(" ", catalog) + "\"")
                 .doesNotContainPattern("\"@[A-Z0-9_]+@\"");
 
         // The instructor's steps, in order, with the names given at export.
